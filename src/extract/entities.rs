@@ -1,0 +1,863 @@
+//! Finds the actors: lexicon names, people from titles and speech cues, organizations from head
+//! nouns and acronym definitions, and resolves surnames, acronyms, titles and definite
+//! descriptions to one entity per real-world actor.
+//!
+//! Invariant: mentions are sorted, disjoint, outside page furniture, and each points to an entity.
+
+use std::collections::{BTreeSet, HashMap};
+use std::ops::Range;
+
+use super::doc::Doc;
+use super::lexicon::{FormKind, Gender};
+use super::{Diagnostic, Entity, EntityKind};
+use crate::article::Span;
+
+/// Words that may join the capitalised words of one name.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "and", "the", "on", "de", "del", "della", "da", "dos", "das", "do", "van", "von",
+    "der", "den", "al", "bin", "ibn", "la", "le", "du", "el", "y",
+];
+/// Particles that belong to a surname ("von der Leyen", "bin Salman").
+const SURNAME_PARTICLES: &[&str] =
+    &["van", "von", "der", "den", "de", "del", "da", "dos", "al", "bin", "ibn", "la", "le", "du", "el"];
+/// Verbs that show a capital city is acting for its state ("Moscow has …").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must",
+    "can", "does", "did", "says", "insists", "wants", "plans", "refuses", "refused",
+];
+/// Adverbs allowed between a name and its speech verb ("Zas also said").
+const SPEECH_ADVERBS: &[&str] = &[
+    "also", "has", "had", "later", "then", "further", "earlier", "previously", "again", "once",
+    "repeatedly", "reportedly", "separately", "recently", "however", "himself", "herself",
+];
+
+/// How a mention names its entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MentionForm {
+    Name,
+    Surname,
+    Demonym,
+    Metonym,
+    Acronym,
+    TitleRef,
+    Description,
+}
+
+/// One place the article names an entity.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    pub entity: usize,
+    pub form: MentionForm,
+}
+
+/// A role a person holds, as the text states it.
+#[derive(Clone, Debug)]
+pub(crate) struct Role {
+    pub title: String,
+    pub category: String,
+    pub org: Option<usize>,
+    /// The words that state it ("President of Belarus Alexander Lukashenko").
+    pub span: Span,
+    pub title_span: Span,
+}
+
+/// An entity while it is being built.
+#[derive(Clone, Debug)]
+pub(crate) struct Ent {
+    pub name: String,
+    pub kind: EntityKind,
+    pub class: String,
+    pub lex: Option<usize>,
+    pub roles: Vec<Role>,
+    pub gender: Option<Gender>,
+    pub surname: Option<String>,
+    /// Parent organization (bodies) and the span showing it.
+    pub parent: Option<(usize, Span)>,
+    pub extra_aliases: BTreeSet<String>,
+}
+
+/// All entities and mentions of one article.
+pub(crate) struct Table {
+    pub entities: Vec<Ent>,
+    pub mentions: Vec<Mention>,
+    /// Mention index covering each token.
+    pub token_mention: Vec<Option<u32>>,
+    by_lex: HashMap<usize, usize>,
+    by_name: HashMap<(EntityKind, String), usize>,
+    text: String,
+}
+
+impl Table {
+    fn new(n_tokens: usize, text: &str) -> Self {
+        Table {
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            token_mention: vec![None; n_tokens],
+            by_lex: HashMap::new(),
+            by_name: HashMap::new(),
+            text: text.to_owned(),
+        }
+    }
+
+    fn for_lex(&mut self, doc: &Doc<'_>, lex: usize) -> usize {
+        if let Some(&e) = self.by_lex.get(&lex) {
+            return e;
+        }
+        let entry = &doc.lex.entities()[lex];
+        let e = self.entities.len();
+        self.entities.push(Ent {
+            name: entry.name.clone(),
+            kind: entry.kind,
+            class: entry.class.clone(),
+            lex: Some(lex),
+            roles: Vec::new(),
+            gender: None,
+            surname: None,
+            parent: None,
+            extra_aliases: BTreeSet::new(),
+        });
+        self.by_lex.insert(lex, e);
+        e
+    }
+
+    fn named(&mut self, name: &str, kind: EntityKind, class: &str) -> usize {
+        let key = (kind, name.to_owned());
+        if let Some(&e) = self.by_name.get(&key) {
+            return e;
+        }
+        let e = self.entities.len();
+        self.entities.push(Ent {
+            name: name.to_owned(),
+            kind,
+            class: class.to_owned(),
+            lex: None,
+            roles: Vec::new(),
+            gender: None,
+            surname: None,
+            parent: None,
+            extra_aliases: BTreeSet::new(),
+        });
+        self.by_name.insert(key, e);
+        e
+    }
+
+    /// Adds a mention unless its tokens are already taken.
+    fn add(&mut self, doc: &Doc<'_>, tokens: Range<usize>, entity: usize, form: MentionForm) -> bool {
+        if tokens.is_empty() || tokens.clone().any(|t| self.token_mention[t].is_some() || doc.furniture[t]) {
+            return false;
+        }
+        let span = Span::new(doc.span(tokens.start).start, doc.span(tokens.end - 1).end);
+        let idx = self.mentions.len() as u32;
+        for t in tokens.clone() {
+            self.token_mention[t] = Some(idx);
+        }
+        self.mentions.push(Mention { span, tokens, entity, form });
+        true
+    }
+
+    /// Replaces the mentions on `tokens` with one mention of `entity`.
+    fn replace(&mut self, doc: &Doc<'_>, tokens: Range<usize>, entity: usize, form: MentionForm) {
+        for t in tokens.clone() {
+            if let Some(m) = self.token_mention[t].take() {
+                let m = &mut self.mentions[m as usize];
+                for tt in m.tokens.clone() {
+                    self.token_mention[tt] = None;
+                }
+                m.tokens = 0..0;
+            }
+        }
+        self.add(doc, tokens, entity, form);
+    }
+
+    /// The mention covering token `t`.
+    pub fn mention_at(&self, t: usize) -> Option<&Mention> {
+        let m = self.token_mention.get(t).copied().flatten()?;
+        Some(&self.mentions[m as usize])
+    }
+
+    /// The entity mentioned at token `t`.
+    pub fn entity_at(&self, t: usize) -> Option<usize> {
+        self.mention_at(t).map(|m| m.entity)
+    }
+
+    /// Live mentions in text order.
+    pub fn sorted_mentions(&self) -> Vec<&Mention> {
+        let mut out: Vec<&Mention> = self.mentions.iter().filter(|m| !m.tokens.is_empty()).collect();
+        out.sort_by_key(|m| m.span.start);
+        out
+    }
+
+    /// The organization a person speaks for: the org of their first role.
+    pub fn org_of(&self, person: usize) -> Option<usize> {
+        self.entities[person].roles.iter().find_map(|r| r.org)
+    }
+
+    /// Orders entities by first mention, drops unmentioned ones, and returns the public
+    /// entities and the map from build indices to public indices.
+    pub fn finish(&self) -> (Vec<Entity>, Vec<Option<usize>>) {
+        let mut first: Vec<Option<usize>> = vec![None; self.entities.len()];
+        let mut spans: Vec<Vec<Span>> = vec![Vec::new(); self.entities.len()];
+        let mut aliases: Vec<BTreeSet<String>> = vec![BTreeSet::new(); self.entities.len()];
+        for m in self.mentions.iter().filter(|m| !m.tokens.is_empty()) {
+            let f = &mut first[m.entity];
+            *f = Some(f.map_or(m.span.start, |s: usize| s.min(m.span.start)));
+            spans[m.entity].push(m.span);
+            aliases[m.entity].insert(alias_form(&self.text[m.span.range()]));
+        }
+        let mut order: Vec<usize> = (0..self.entities.len()).filter(|&e| first[e].is_some()).collect();
+        order.sort_by_key(|&e| (first[e], e));
+        let mut remap = vec![None; self.entities.len()];
+        let mut out = Vec::with_capacity(order.len());
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = Some(new);
+            let ent = &self.entities[old];
+            let mut mentions = std::mem::take(&mut spans[old]);
+            mentions.sort();
+            let mut names: BTreeSet<String> = std::mem::take(&mut aliases[old]);
+            names.extend(ent.extra_aliases.iter().cloned());
+            names.remove(&ent.name);
+            names.retain(|a| !a.is_empty());
+            let mut roles: Vec<String> = Vec::new();
+            for role in &ent.roles {
+                if !roles.contains(&role.title) {
+                    roles.push(role.title.clone());
+                }
+            }
+            out.push(Entity {
+                name: ent.name.clone(),
+                kind: ent.kind,
+                aliases: names.into_iter().collect(),
+                mentions,
+                roles,
+            });
+        }
+        (out, remap)
+    }
+}
+
+fn alias_form(text: &str) -> String {
+    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let base = super::doc::strip_possessive(&collapsed).to_owned();
+    base.strip_prefix("the ").or_else(|| base.strip_prefix("The ")).unwrap_or(&base).to_owned()
+}
+
+/// Marks datelines, bylines, credits and editorial notes, which never hold actors or speakers.
+pub(crate) fn mark_furniture(doc: &mut Doc<'_>) {
+    let paragraphs = doc.article.paragraphs().to_vec();
+    for (pi, para) in paragraphs.iter().enumerate() {
+        let tokens = doc.token_range(*para);
+        if tokens.is_empty() {
+            continue;
+        }
+        let text = &doc.text[para.range()];
+        let lower = text.to_lowercase();
+        let is_note = (text.starts_with('(') && text.ends_with(')'))
+            || (text.starts_with('[') && text.ends_with(']'));
+        let is_byline = (text.starts_with("By ") && text.split_whitespace().count() <= 8 && !text.ends_with('.'))
+            || ["photo:", "photograph:", "image:", "credit:", "photo credit", "(reporting by", "reporting by",
+                "editing by", "writing by", "additional reporting", "copyright", "©", "all rights reserved"]
+                .iter()
+                .any(|p| lower.starts_with(p));
+        if is_note || is_byline {
+            for t in tokens {
+                doc.furniture[t] = true;
+            }
+            continue;
+        }
+        if pi < 3 {
+            if let Some(end) = dateline_end(doc, tokens.clone()) {
+                for t in tokens.start..end {
+                    doc.furniture[t] = true;
+                }
+            }
+        }
+    }
+}
+
+/// "MOSCOW (TASS):", "BRUSSELS, March 3 (Reuters) -", "KYIV —": the tokens of a dateline.
+fn dateline_end(doc: &Doc<'_>, tokens: Range<usize>) -> Option<usize> {
+    let mut t = tokens.start;
+    let mut n_caps = 0;
+    while t < tokens.end && (doc.is_all_caps(t) || (n_caps > 0 && doc.is_punct(t, ".")) ) {
+        n_caps += usize::from(doc.is_word(t));
+        t += 1;
+    }
+    if n_caps == 0 {
+        return None;
+    }
+    // Optional ", March 3" or ", 3 March 2026".
+    if doc.is_punct(t, ",") {
+        let mut u = t + 1;
+        while u < tokens.end && u < t + 6 && (doc.is_word(u) || doc.kind(u) == crate::article::TokenKind::Number || doc.is_punct(u, ",")) {
+            if doc.is_punct(u, ",") && !doc.is_word(u + 1) && doc.kind(u + 1) != crate::article::TokenKind::Number {
+                break;
+            }
+            u += 1;
+        }
+        t = u;
+    }
+    if doc.is_punct(t, "(") {
+        let close = (t..tokens.end.min(t + 8)).find(|&u| doc.is_punct(u, ")"))?;
+        t = close + 1;
+    }
+    (doc.is_punct(t, ":-–—")).then_some(t + 1)
+}
+
+/// Finds every entity and mention.
+pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
+    let mut table = Table::new(doc.n_tokens(), doc.text);
+    lexicon_mentions(doc, &mut table);
+    let acronyms = capitalised_names(doc, &mut table, diagnostics);
+    link_surnames_and_acronyms(doc, &mut table, &acronyms);
+    title_references(doc, &mut table);
+    descriptions(doc, &mut table);
+    table
+}
+
+fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
+    for hit in &doc.name_hits {
+        let tokens = doc.token_range(hit.span);
+        if tokens.is_empty() || tokens.clone().any(|t| doc.furniture[t]) {
+            continue;
+        }
+        match hit.form {
+            FormKind::Capital => {
+                let next = tokens.end;
+                let acts = doc.is_possessive(tokens.end - 1)
+                    || doc.speech_at(next).is_some()
+                    || doc.cue_at(next).is_some()
+                    || doc.is_any(next, AUXILIARIES);
+                if acts {
+                    let e = table.for_lex(doc, hit.entity);
+                    table.add(doc, tokens, e, MentionForm::Metonym);
+                } else {
+                    let name = &doc.text[hit.span.range()];
+                    let e = table.named(name, EntityKind::Place, "city");
+                    table.add(doc, tokens, e, MentionForm::Name);
+                }
+            }
+            form => {
+                let e = table.for_lex(doc, hit.entity);
+                let mform = match form {
+                    FormKind::Demonym => MentionForm::Demonym,
+                    FormKind::Seat => MentionForm::Metonym,
+                    _ => MentionForm::Name,
+                };
+                table.add(doc, tokens, e, mform);
+            }
+        }
+    }
+}
+
+/// A run of capitalised words (with connectors) inside one sentence and one quote state.
+fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let n = doc.n_tokens();
+    let mut t = 0;
+    while t < n {
+        if !doc.is_cap(t) || doc.furniture[t] {
+            t += 1;
+            continue;
+        }
+        let start = t;
+        let mut end = t + 1;
+        loop {
+            let same = |u: usize| {
+                u < n
+                    && doc.sentence_idx(u) == doc.sentence_idx(start)
+                    && doc.quote_of(u) == doc.quote_of(start)
+                    && !doc.furniture[u]
+            };
+            if same(end) && doc.is_cap(end) {
+                end += 1;
+            } else if same(end) && doc.is_punct(end, ".") && is_initial(doc, end - 1) && same(end + 1) && doc.is_cap(end + 1) {
+                end += 2;
+            } else if same(end + 1) && doc.is_any(end, CONNECTORS) && !doc.is_cap(end) && doc.is_cap(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push(start..end);
+        t = end;
+    }
+    runs
+}
+
+fn is_initial(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.word(t);
+    w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+}
+
+/// Looks like a personal name word: "Zas", "O'Neill", "al-Sham", not "CSTO" or "2026".
+fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.base(t);
+    doc.is_cap(t)
+        && w.chars().any(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphabetic() || "'’-.".contains(c))
+        && !doc.lex.is_common_word(w)
+        && doc.lex.org_head(w).is_none()
+}
+
+/// An acronym definition: "(SCO)" right after tokens ending at `end`.
+fn acronym_after<'a>(doc: &Doc<'a>, end: usize) -> Option<(usize, &'a str)> {
+    (doc.is_punct(end, "(") && doc.is_all_caps(end + 1) && doc.is_punct(end + 2, ")"))
+        .then(|| (end + 1, doc.word(end + 1)))
+}
+
+/// The title hit that ends right before `t` (skipping an acronym in parentheses), as
+/// (title index, first token of the title).
+fn title_before(doc: &Doc<'_>, t: usize) -> Option<(usize, usize)> {
+    let mut end = t;
+    if end >= 3 && doc.is_punct(end - 1, ")") && doc.is_all_caps(end - 2) && doc.is_punct(end - 3, "(") {
+        end -= 3;
+    }
+    for len in 1..=4 {
+        let start = end.checked_sub(len)?;
+        if let Some(title) = doc.title_at(start) {
+            if doc.word_hit_len(start) == len
+                || (doc.is_punct(end - 1, ".") && doc.word_hit_len(start) == len)
+            {
+                return Some((title, start));
+            }
+        }
+    }
+    None
+}
+
+/// Entity named right before a title: "CSTO Secretary General", "Belarusian President",
+/// "Norway's prime minister", or "President of Belarus" (after it).
+fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize) -> Option<usize> {
+    if title_start > 0 {
+        if let Some(m) = table.mention_at(title_start - 1) {
+            if table.entities[m.entity].kind != EntityKind::Person
+                && table.entities[m.entity].kind != EntityKind::Place
+            {
+                return Some(m.entity);
+            }
+        }
+    }
+    if doc.is_any(title_end, &["of", "for"]) {
+        let mut u = title_end + 1;
+        if doc.is_any(u, &["the"]) {
+            u += 1;
+        }
+        if let Some(m) = table.mention_at(u) {
+            if table.entities[m.entity].kind != EntityKind::Person {
+                return Some(m.entity);
+            }
+        }
+    }
+    None
+}
+
+/// Capitalised names that the lexicon does not know: organizations by head noun, people by
+/// titles and speech cues. Returns the acronym definitions found.
+fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Diagnostic>) -> HashMap<String, usize> {
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let runs = cap_runs(doc);
+    // Pass 1: organizations.
+    for run in &runs {
+        if doc.is_heading(run.start) {
+            continue;
+        }
+        let mut start = run.start;
+        while start < run.end && (doc.lex.is_common_word(doc.word(start)) || doc.title_at(start).is_some()) {
+            start += doc.word_hit_len(start).max(1);
+        }
+        let mut end = run.end;
+        while end > start && doc.is_any(end - 1, CONNECTORS) {
+            end -= 1;
+        }
+        if end <= start {
+            continue;
+        }
+        let has_title = (start..end).any(|t| doc.title_at(t).is_some());
+        let head = (start..end).rev().find_map(|t| {
+            (table.token_mention[t].is_none()).then(|| doc.lex.org_head(doc.base(t))).flatten()
+        });
+        let n_words = (start..end).filter(|&t| doc.is_word(t)).count();
+        let whole_is_one_mention = table.mention_at(start).is_some_and(|m| m.tokens.start == start && m.tokens.end == end);
+        let Some(kind) = head else { continue };
+        if has_title || n_words < 2 || whole_is_one_mention {
+            continue;
+        }
+        let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
+        let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
+        let parent = table.mention_at(start).map(|m| m.entity).filter(|&p| table.entities[p].kind != EntityKind::Place);
+        let class = if kind == EntityKind::Group { "armed" } else if parent.is_some() { "body" } else { "agency" };
+        let e = table.named(&name, kind, class);
+        if let Some(p) = parent {
+            table.entities[e].parent.get_or_insert((p, name_span));
+        }
+        table.replace(doc, start..end, e, MentionForm::Name);
+        if let Some((acr_t, acr)) = acronym_after(doc, end) {
+            acronyms.insert(acr.to_owned(), e);
+            table.add(doc, acr_t..acr_t + 1, e, MentionForm::Acronym);
+        }
+    }
+    // Acronyms defined after lexicon names: "Long Name (LN)".
+    for m in table.sorted_mentions().iter().map(|m| (m.tokens.end, m.entity)).collect::<Vec<_>>() {
+        if let Some((acr_t, acr)) = acronym_after(doc, m.0) {
+            if table.mention_at(acr_t).is_none() {
+                acronyms.insert(acr.to_owned(), m.1);
+                table.add(doc, acr_t..acr_t + 1, m.1, MentionForm::Acronym);
+            } else if table.entity_at(acr_t) == Some(m.1) {
+                acronyms.insert(acr.to_owned(), m.1);
+            }
+        }
+    }
+    // Pass 2: people, full names first so that surnames link to them.
+    let mut candidates: Vec<(Range<usize>, Option<(usize, usize)>)> = Vec::new();
+    for run in &runs {
+        let mut t = run.start;
+        while t < run.end {
+            if table.mention_at(t).is_some() || doc.title_at(t).is_some() || !is_name_word(doc, t) {
+                t += doc.word_hit_len(t).max(1);
+                continue;
+            }
+            let start = t;
+            let mut end = t;
+            while end < run.end
+                && table.mention_at(end).is_none()
+                && doc.title_at(end).is_none()
+                && (is_name_word(doc, end)
+                    || (doc.is_punct(end, ".") && end > start && is_initial(doc, end - 1))
+                    || (is_initial(doc, end))
+                    || (end > start && doc.is_any(end, SURNAME_PARTICLES) && is_name_word(doc, end + 1)))
+            {
+                end += 1;
+                if doc.is_possessive(end - 1) {
+                    break;
+                }
+            }
+            if end > start {
+                candidates.push((start..end, title_before(doc, start)));
+            }
+            t = end.max(t + 1);
+        }
+    }
+    candidates.sort_by_key(|(r, _)| std::cmp::Reverse(r.len().min(2)));
+    for (range, title) in candidates {
+        if table.mention_at(range.start).is_some() {
+            continue;
+        }
+        let n_words = range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t)).count();
+        let signal = title.is_some()
+            || speech_after(doc, range.end)
+            || speech_before(doc, range.start)
+            || apposition_title(doc, table, range.end).is_some()
+            || (n_words >= 2 && !doc.is_heading(range.start) && surname_recurs(doc, &range));
+        if !signal || n_words == 0 || n_words > 5 {
+            continue;
+        }
+        let name_span = Span::new(doc.span(range.start).start, doc.span(range.end - 1).end);
+        let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
+        let e = if n_words == 1 {
+            // A surname alone: link to a known person, else a new person.
+            match find_by_surname(table, &name) {
+                Some(e) => e,
+                None => table.named(&name, EntityKind::Person, "person"),
+            }
+        } else {
+            table.named(&name, EntityKind::Person, "person")
+        };
+        if table.entities[e].surname.is_none() && n_words >= 2 {
+            table.entities[e].surname = Some(surname_of(doc, &range));
+        }
+        let form = if n_words == 1 { MentionForm::Surname } else { MentionForm::Name };
+        table.add(doc, range.clone(), e, form);
+        if let Some((title_idx, title_start)) = title {
+            add_role(doc, table, e, title_idx, title_start, range.clone());
+        } else if let Some((title_idx, title_start, title_end)) = apposition_title(doc, table, range.end) {
+            let org = apposition_org(doc, table, title_start, title_end);
+            let info = doc.lex.title(title_idx);
+            if !info.is_honorific() {
+                let span = Span::new(name_span.start, doc.span(title_end - 1).end);
+                let title_span = Span::new(doc.span(title_start).start, doc.span(title_end - 1).end);
+                push_role(table, e, info.title.clone(), info.category.clone(), org, span, title_span);
+            }
+            if table.entities[e].gender.is_none() {
+                table.entities[e].gender = info.gender;
+            }
+        }
+        if n_words == 1 && table.entities[e].surname.is_none() {
+            diagnostics.push(Diagnostic {
+                span: name_span,
+                message: format!("\"{name}\" is taken for a person from a speech cue alone"),
+            });
+        }
+    }
+    acronyms
+}
+
+fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_start: usize, name: Range<usize>) {
+    let info = doc.lex.title(title_idx);
+    if table.entities[e].gender.is_none() {
+        table.entities[e].gender = info.gender;
+    }
+    if info.is_honorific() {
+        return;
+    }
+    let title_end = title_start + doc.word_hit_len(title_start);
+    let org = title_org(doc, table, title_start, title_end);
+    let mut first = title_start;
+    if let Some(m) = title_start.checked_sub(1).and_then(|t| table.mention_at(t)) {
+        if Some(m.entity) == org {
+            first = m.tokens.start;
+        }
+    }
+    let span = Span::new(doc.span(first).start, doc.span(name.end - 1).end);
+    let title_span = Span::new(doc.span(title_start).start, doc.span(title_end - 1).end);
+    push_role(table, e, info.title.clone(), info.category.clone(), org, span, title_span);
+    // "CSTO Secretary General (SG) Stanislav Zas": the title's acronym is the person's alias.
+    if let Some((_, acr)) = acronym_after(doc, title_end) {
+        table.entities[e].extra_aliases.insert(acr.to_owned());
+    }
+    let title_text = &doc.text[Span::new(doc.span(first).start, title_span.end).range()];
+    table.entities[e].extra_aliases.insert(alias_form(title_text));
+}
+
+fn push_role(table: &mut Table, e: usize, title: String, category: String, org: Option<usize>, span: Span, title_span: Span) {
+    let roles = &mut table.entities[e].roles;
+    if !roles.iter().any(|r| r.title == title && r.org == org) {
+        roles.push(Role { title, category, org, span, title_span });
+    }
+}
+
+fn speech_after(doc: &Doc<'_>, end: usize) -> bool {
+    let mut t = end;
+    while doc.is_any(t, SPEECH_ADVERBS) {
+        t += 1;
+    }
+    doc.speech_at(t).is_some_and(|s| doc.lex.speech_verb(s).kind != "according")
+}
+
+fn speech_before(doc: &Doc<'_>, start: usize) -> bool {
+    (1..=3).any(|len| {
+        start >= len
+            && doc.speech_at(start - len).is_some_and(|_| doc.word_hit_len(start - len) == len)
+    }) || (start >= 2 && doc.is_any(start - 1, &["by"]) && doc.is_any(start - 2, &["stated", "said", "announced", "quoted"]))
+}
+
+/// ", the foreign minister of Chile" / ", a spokesperson for the WHO" / ", Norway's prime minister":
+/// the title after a name, as (title index, first token, end token).
+fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, usize, usize)> {
+    if !doc.is_punct(end, ",") {
+        return None;
+    }
+    let mut t = end + 1;
+    for _ in 0..5 {
+        if t >= doc.n_tokens() || doc.is_punct(t, ",.;:") {
+            return None;
+        }
+        if let Some(title) = doc.title_at(t) {
+            if !doc.lex.title(title).is_honorific() {
+                return Some((title, t, t + doc.word_hit_len(t)));
+            }
+        }
+        let skippable = doc.is_any(t, &["the", "a", "an", "its", "their", "his", "her", "country’s", "country's", "deputy", "former", "acting", "chief", "senior", "top"])
+            || table.mention_at(t).is_some();
+        if !skippable {
+            return None;
+        }
+        t += table.mention_at(t).map_or(1, |m| m.tokens.end - t);
+    }
+    None
+}
+
+/// The organization or country of an apposition title: before it ("Norway's prime minister",
+/// "the country's finance minister") or after it ("of Chile", "for the WHO").
+fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize) -> Option<usize> {
+    if let Some(org) = title_org(doc, table, title_start, title_end) {
+        return Some(org);
+    }
+    // "the country's": the latest country before.
+    let t = title_start.checked_sub(1)?;
+    let w = doc.word(t).to_lowercase();
+    if w == "country’s" || w == "country's" {
+        return table
+            .sorted_mentions()
+            .iter()
+            .rev()
+            .find(|m| m.tokens.end <= t && table.entities[m.entity].kind == EntityKind::Country)
+            .map(|m| m.entity);
+    }
+    None
+}
+
+fn surname_recurs(doc: &Doc<'_>, range: &Range<usize>) -> bool {
+    let last = doc.base(range.end - 1);
+    let full = &doc.text[Span::new(doc.span(range.start).start, doc.span(range.end - 1).end).range()];
+    (0..doc.n_tokens()).any(|t| (t < range.start || t >= range.end) && doc.base(t) == last && doc.is_cap(t))
+        || doc.text.matches(full).count() > 1
+}
+
+fn surname_of(doc: &Doc<'_>, range: &Range<usize>) -> String {
+    let mut start = range.end - 1;
+    while start > range.start && doc.is_any(start - 1, SURNAME_PARTICLES) {
+        start -= 1;
+    }
+    let span = Span::new(doc.span(start).start, doc.span(range.end - 1).end);
+    super::doc::strip_possessive(&doc.text[span.range()]).to_owned()
+}
+
+fn find_by_surname(table: &Table, word: &str) -> Option<usize> {
+    table
+        .entities
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, e)| e.kind == EntityKind::Person && e.surname.as_deref() == Some(word))
+        .map(|(i, _)| i)
+}
+
+/// Surnames ("Zas"), surnames with particles, and defined acronyms anywhere in the text.
+fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, usize>) {
+    let surnames: Vec<(Vec<String>, usize)> = table
+        .entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((e.surname.as_ref()?.split_whitespace().map(str::to_owned).collect(), i)))
+        .collect();
+    for t in 0..doc.n_tokens() {
+        if table.token_mention[t].is_some() || !doc.is_word(t) {
+            continue;
+        }
+        if let Some(&e) = acronyms.get(doc.base(t)) {
+            table.add(doc, t..t + 1, e, MentionForm::Acronym);
+            continue;
+        }
+        if !doc.is_cap(t) && !doc.is_any(t, SURNAME_PARTICLES) {
+            continue;
+        }
+        for (parts, e) in surnames.iter().rev() {
+            let n = parts.len();
+            if t + n > doc.n_tokens() {
+                continue;
+            }
+            let matches = (0..n).all(|k| {
+                let w = if k + 1 == n { doc.base(t + k) } else { doc.word(t + k) };
+                w == parts[k]
+            });
+            if matches && !doc.is_cap(t + n) {
+                table.add(doc, t..t + n, *e, MentionForm::Surname);
+                break;
+            }
+        }
+    }
+}
+
+/// "the Secretary General", "the CSTO Secretary General", "the Secretary General of the
+/// organization", "the minister": the person who holds that title.
+fn title_references(doc: &Doc<'_>, table: &mut Table) {
+    let holders: Vec<(usize, String, String, Option<usize>)> = table
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(e, ent)| ent.roles.iter().map(move |r| (e, r.title.clone(), r.category.clone(), r.org)))
+        .collect();
+    if holders.is_empty() {
+        return;
+    }
+    let mut t = 0;
+    while t < doc.n_tokens() {
+        let Some(title_idx) = doc.title_at(t) else {
+            t += 1;
+            continue;
+        };
+        let len = doc.word_hit_len(t);
+        let end = t + len;
+        let info = doc.lex.title(title_idx);
+        if info.is_honorific() || table.mention_at(t).is_some() || (end < doc.n_tokens() && is_name_word(doc, end) && table.mention_at(end).is_some()) {
+            t = end;
+            continue;
+        }
+        // Determiner and optional modifier before the title.
+        let mut first = t;
+        let mut org = None;
+        if let Some(m) = t.checked_sub(1).and_then(|u| table.mention_at(u)) {
+            if table.entities[m.entity].kind != EntityKind::Person {
+                org = Some(m.entity);
+                first = m.tokens.start;
+            }
+        }
+        let has_det = first > 0 && doc.is_any(first - 1, &["the", "this"]);
+        if !has_det {
+            t = end;
+            continue;
+        }
+        let mut last = end;
+        if doc.is_any(end, &["of", "for"]) {
+            let mut u = end + 1;
+            if doc.is_any(u, &["the"]) {
+                u += 1;
+            }
+            if doc.lex.description(doc.base(u)).is_some() || table.mention_at(u).is_some() {
+                last = u + 1;
+            }
+        }
+        let same_title: Vec<&(usize, String, String, Option<usize>)> = holders
+            .iter()
+            .filter(|(_, title, _, o)| *title == info.title && (org.is_none() || *o == org))
+            .collect();
+        let by_category: Vec<&(usize, String, String, Option<usize>)> = holders
+            .iter()
+            .filter(|(_, _, category, o)| *category == info.category && (org.is_none() || *o == org))
+            .collect();
+        let pool = if same_title.is_empty() { by_category } else { same_title };
+        let pos = doc.span(t).start;
+        let best = pool
+            .iter()
+            .map(|(e, ..)| *e)
+            .max_by_key(|&e| {
+                let last_before = table
+                    .mentions
+                    .iter()
+                    .filter(|m| m.entity == e && !m.tokens.is_empty() && m.span.start < pos)
+                    .map(|m| m.span.start)
+                    .max();
+                (last_before.is_some(), last_before)
+            });
+        if let Some(e) = best {
+            let tokens = first..last;
+            if tokens.clone().all(|u| table.token_mention[u].is_none() || table.entity_at(u) == org) {
+                table.replace(doc, tokens, e, MentionForm::TitleRef);
+            }
+        }
+        t = last.max(t + 1);
+    }
+}
+
+/// "the alliance", "the organization’s", "this country": the latest compatible entity.
+fn descriptions(doc: &Doc<'_>, table: &mut Table) {
+    for t in 1..doc.n_tokens() {
+        if table.token_mention[t].is_some() || !doc.is_any(t - 1, &["the", "this", "that"]) {
+            continue;
+        }
+        let Some(classes) = doc.lex.description(doc.base(t)) else { continue };
+        if doc.is_cap(t) && doc.is_cap(t + 1) || doc.is_any(t + 1, &["of"]) && doc.is_cap(t + 2) {
+            continue; // part of a name: "the Council of Europe"
+        }
+        let pos = doc.span(t).start;
+        let antecedent = table
+            .sorted_mentions()
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= pos)
+            .find(|m| {
+                let ent = &table.entities[m.entity];
+                classes.iter().any(|c| {
+                    c == &ent.class
+                        || (c == "person" && ent.kind == EntityKind::Person)
+                        || (c == "country" && ent.kind == EntityKind::Country)
+                })
+            })
+            .map(|m| m.entity);
+        if let Some(e) = antecedent {
+            table.add(doc, t..t + 1, e, MentionForm::Description);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Finds quotations in every style (“ ” " " « » „ “ ‘ ’, nested) and pairs messy marks sensibly.
+//!
+//! Invariant: every quote lies inside one paragraph; odd or unbalanced marks never fail, an open
+//! double quote runs to the paragraph end (the convention for quotes that span paragraphs).
+
+use crate::article::{Article, Span};
+
+/// A quotation found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RawQuote {
+    /// The quoted words, marks excluded, trimmed.
+    pub inner: Span,
+    /// The marks included (the end is the paragraph end for an unclosed quote).
+    pub outer: Span,
+    /// Paragraph index.
+    pub paragraph_idx: usize,
+    /// True when no closing mark was found in the paragraph.
+    pub is_open_ended: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Family {
+    Double,
+    Guillemet,
+    Single,
+}
+
+fn family(c: char) -> Option<Family> {
+    match c {
+        '"' | '“' | '”' | '„' | '‟' => Some(Family::Double),
+        '«' | '»' => Some(Family::Guillemet),
+        '‘' | '’' | '‚' | '‹' | '›' => Some(Family::Single),
+        _ => None,
+    }
+}
+
+/// Finds the quotes of every paragraph.
+pub(crate) fn find(article: &Article) -> Vec<RawQuote> {
+    let text = article.text();
+    let mut out = Vec::new();
+    for (paragraph_idx, para) in article.paragraphs().iter().enumerate() {
+        find_in(text, *para, paragraph_idx, &mut out);
+    }
+    out
+}
+
+fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>) {
+    let p = &text[para.range()];
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let mut open: Option<(usize, char, Family)> = None;
+    let mut idx = 0;
+    while idx < chars.len() {
+        let (pos, c) = chars[idx];
+        let prev = idx.checked_sub(1).map(|i| chars[i].1);
+        let next = chars.get(idx + 1).map(|&(_, c)| c);
+        idx += 1;
+        let Some(fam) = family(c) else { continue };
+        match open {
+            None => {
+                let opens = match fam {
+                    Family::Double | Family::Guillemet => true,
+                    // ‘ or ‚ after a space, before a letter; never an apostrophe inside a word.
+                    Family::Single => {
+                        matches!(c, '‘' | '‚' | '‹')
+                            && prev.is_none_or(|p| p.is_whitespace() || "([—–-\"“".contains(p))
+                            && next.is_some_and(char::is_alphanumeric)
+                    }
+                };
+                if opens {
+                    open = Some((pos, c, fam));
+                }
+            }
+            Some((start, opener, open_fam)) if fam == open_fam => {
+                let closes = match fam {
+                    Family::Double => true,
+                    Family::Guillemet => c != opener || (c == '»' && opener == '»'),
+                    Family::Single => {
+                        matches!(c, '’' | '‘' | '›')
+                            && !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric))
+                    }
+                };
+                if closes {
+                    push(text, para, start + opener.len_utf8(), pos, Span::new(para.start + start, para.start + pos + c.len_utf8()), paragraph_idx, false, out);
+                    open = None;
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some((start, opener, fam)) = open {
+        // A single quote that never closes was an apostrophe or a typo; drop it.
+        if fam != Family::Single {
+            push(text, para, start + opener.len_utf8(), p.len(), Span::new(para.start + start, para.end), paragraph_idx, true, out);
+        }
+    }
+}
+
+#[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]
+fn push(
+    text: &str,
+    para: Span,
+    inner_start: usize,
+    inner_end: usize,
+    outer: Span,
+    paragraph_idx: usize,
+    is_open_ended: bool,
+    out: &mut Vec<RawQuote>,
+) {
+    let raw = &text[para.start + inner_start..para.start + inner_end];
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    // One word in quotes is a term ("so-called “experts”"), not a quotation.
+    let n_words = trimmed.split_whitespace().count();
+    if n_words < 2 {
+        return;
+    }
+    let start = para.start + inner_start + lead;
+    out.push(RawQuote {
+        inner: Span::new(start, start + trimmed.len()),
+        outer,
+        paragraph_idx,
+        is_open_ended,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article;
+
+    fn quotes(text: &str) -> Vec<String> {
+        let a = article::parse(text);
+        find(&a).iter().map(|q| a.slice(q.inner).to_owned()).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_guillemet_quotes() {
+        assert_eq!(quotes("“We agree,” he said. \"No doubt,\" she said."), vec!["We agree,", "No doubt,"]);
+        assert_eq!(quotes("Il a dit «nous sommes prêts» hier."), vec!["nous sommes prêts"]);
+        assert_eq!(quotes("Er sagte: „Wir sind bereit“."), vec!["Wir sind bereit"]);
+    }
+
+    #[test]
+    fn single_quotes_skip_apostrophes() {
+        assert_eq!(quotes("She said ‘we don’t agree’ and left."), vec!["we don’t agree"]);
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside_the_outer_one() {
+        assert_eq!(quotes("«Er sagte „nein“ dazu», so Weber."), vec!["Er sagte „nein“ dazu"]);
+        assert_eq!(quotes("“They called it ‘a farce’ today,” he said."), vec!["They called it ‘a farce’ today,"]);
+    }
+
+    #[test]
+    fn misplaced_marks_pair_in_order() {
+        let text = "“If we talk about it, we are ready here, “he said.” Although I still believe it. “";
+        assert_eq!(quotes(text), vec!["If we talk about it, we are ready here,", "Although I still believe it."]);
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_paragraph_end() {
+        let text = "“First part of a long statement.\n\n“Second part,” he said.";
+        let a = article::parse(text);
+        let found = find(&a);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].is_open_ended);
+        assert_eq!(a.slice(found[0].inner), "First part of a long statement.");
+    }
+
+    #[test]
+    fn one_word_terms_are_not_quotes() {
+        assert!(quotes("The so-called “experts” left.").is_empty());
+    }
+}

@@ -1,0 +1,411 @@
+//! Attributes every quote to a speaker by ordered sieves, and turns reported speech
+//! ("X said that …", "according to X, …", "This was stated by X") into statements.
+//!
+//! Invariant: the returned statements are sorted by span; direct quotes keep the spans of
+//! [`RawQuote::inner`](super::quotes::RawQuote), reported ones lie inside one sentence.
+
+use super::doc::{Doc, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_FIRST_PLURAL, PRONOUNS_MALE, PRONOUNS_PLURAL};
+use super::entities::Table;
+use super::lexicon::Gender;
+use super::{Attribution, Diagnostic, EntityKind, Quote};
+use crate::article::Span;
+
+/// Words skipped between a speaker and a speech verb ("he also said", "as saying").
+const ADVERBS: &[&str] = &[
+    "also", "has", "had", "have", "later", "then", "further", "earlier", "previously", "again",
+    "once", "repeatedly", "reportedly", "separately", "recently", "as", "was", "were", "is",
+    "said", "who", "had", "been", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "yesterday", "today",
+];
+
+/// A speaker found next to a speech verb.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    entity: usize,
+    attribution: Attribution,
+}
+
+/// Attributes quotes and finds reported statements.
+pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Diagnostic>) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::with_capacity(doc.quotes.len());
+    for (qi, raw) in doc.quotes.iter().enumerate() {
+        let (found, cue) = explicit_cue(doc, table, qi);
+        let (speaker, attribution) = found.map_or((None, Attribution::Unknown), |f| (Some(f.entity), f.attribution));
+        quotes.push(Quote {
+            span: raw.inner,
+            speaker,
+            cue: cue.map(|c| doc.text[c.range()].to_owned()),
+            cue_span: cue,
+            attribution,
+            is_direct: true,
+        });
+    }
+    // A quote without a cue shares the speaker of another quote of its paragraph.
+    for qi in 0..quotes.len() {
+        if quotes[qi].speaker.is_some() {
+            continue;
+        }
+        let para = doc.quotes[qi].paragraph_idx;
+        let neighbour = (0..qi)
+            .rev()
+            .chain(qi + 1..quotes.len())
+            .find(|&j| doc.quotes[j].paragraph_idx == para && quotes[j].speaker.is_some() && quotes[j].attribution != Attribution::Continuation);
+        if let Some(j) = neighbour {
+            quotes[qi].speaker = quotes[j].speaker;
+            let cue = quotes[j].cue.clone();
+            quotes[qi].cue = cue;
+            quotes[qi].cue_span = quotes[j].cue_span;
+            quotes[qi].attribution = Attribution::SameParagraph;
+        }
+    }
+    let mut statements = reported(doc, table);
+    // A paragraph that opens with a quote and has no cue continues the previous speaker.
+    for qi in 0..quotes.len() {
+        if quotes[qi].speaker.is_some() {
+            continue;
+        }
+        let raw = &doc.quotes[qi];
+        let para = doc.article.paragraphs()[raw.paragraph_idx];
+        if raw.outer.start != para.start || raw.paragraph_idx == 0 {
+            continue;
+        }
+        let prev_para = doc.article.paragraphs()[raw.paragraph_idx - 1];
+        let previous = quotes[..qi]
+            .iter()
+            .chain(statements.iter())
+            .filter(|q| prev_para.contains(q.span) || (q.span.start >= prev_para.start && q.span.start < prev_para.end))
+            .max_by_key(|q| q.span.start)
+            .and_then(|q| q.speaker.map(|s| (s, q.cue.clone(), q.cue_span)));
+        let previous = previous.or_else(|| intro_speaker(doc, table, prev_para));
+        if let Some((speaker, cue, cue_span)) = previous {
+            quotes[qi].speaker = Some(speaker);
+            quotes[qi].cue = cue;
+            quotes[qi].cue_span = cue_span;
+            quotes[qi].attribution = Attribution::Continuation;
+            // Later quotes of this paragraph share it.
+            for j in qi + 1..quotes.len() {
+                if doc.quotes[j].paragraph_idx == raw.paragraph_idx && quotes[j].speaker.is_none() {
+                    quotes[j].speaker = Some(speaker);
+                    quotes[j].attribution = Attribution::SameParagraph;
+                }
+            }
+        }
+    }
+    for (q, raw) in quotes.iter().zip(&doc.quotes) {
+        if q.speaker.is_none() {
+            diagnostics.push(Diagnostic { span: raw.inner, message: "no speaker found for this quote".to_owned() });
+        }
+    }
+    statements.extend(quotes);
+    statements.sort_by_key(|q| (q.span.start, q.span.end));
+    statements
+}
+
+/// "X said:" ending the previous paragraph: its speaker.
+fn intro_speaker(doc: &Doc<'_>, table: &mut Table, para: Span) -> Option<(usize, Option<String>, Option<Span>)> {
+    let tokens = doc.token_range(para);
+    let last = tokens.end.checked_sub(1)?;
+    if !doc.is_punct(last, ":") {
+        return None;
+    }
+    let verb = (tokens.start..last).rev().take(4).find(|&t| doc.speech_at(t).is_some())?;
+    let found = subject_before(doc, table, verb)?;
+    let cue = Span::new(doc.span(verb).start, doc.span(verb + doc.word_hit_len(verb) - 1).end);
+    Some((found.entity, Some(doc.text[cue.range()].to_owned()), Some(cue)))
+}
+
+/// Sieve 1: a speech verb right after or right before the quote.
+fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, Option<Span>) {
+    let raw = &doc.quotes[qi];
+    let para = doc.article.paragraphs()[raw.paragraph_idx];
+    let tokens = doc.article.tokens();
+    // After the quote: `“…,” he said` / `“…,” said Zas` / `“…“, – added Zas`.
+    let mut t = tokens.partition_point(|tok| tok.span.start < raw.outer.end);
+    while t < doc.n_tokens() && doc.is_punct(t, ",–—-:") && doc.span(t).start < para.end {
+        t += 1;
+    }
+    if t < doc.n_tokens() && doc.span(t).start < para.end && doc.quote_of(t).is_none() {
+        if let Some((found, cue)) = verb_then_subject(doc, table, t).or_else(|| subject_then_verb(doc, table, t)) {
+            return (Some(found), Some(cue));
+        }
+    }
+    // Before the quote, in its sentence: `Zas said: “…` / `according to X, “…` / `X told Reuters: “…`.
+    let q_first = tokens.partition_point(|tok| tok.span.start < raw.outer.start);
+    let sentence_start = doc.article.sentences().get(doc.sentence_idx(q_first.min(doc.n_tokens().saturating_sub(1)))).map_or(0, |s| s.tokens.start);
+    let mut start = sentence_start.max(doc.token_range(para).start);
+    // Stop at an earlier quote's end.
+    for u in (start..q_first).rev() {
+        if doc.quote_of(u).is_some() || doc.is_punct(u, "“”\"«»„") {
+            start = u + 1;
+            break;
+        }
+    }
+    for v in (start..q_first).rev() {
+        let Some(s) = doc.speech_at(v) else { continue };
+        let kind = doc.lex.speech_verb(s).kind.as_str();
+        let cue = Span::new(doc.span(v).start, doc.span(v + doc.word_hit_len(v) - 1).end);
+        let found = if kind == "according" || kind == "relay" {
+            subject_after(doc, table, v + doc.word_hit_len(v))
+        } else {
+            subject_before(doc, table, v).or_else(|| subject_after(doc, table, v + doc.word_hit_len(v)))
+        };
+        if let Some(found) = found {
+            return (Some(found), Some(cue));
+        }
+    }
+    (None, None)
+}
+
+/// `said Zas`, `added the minister`: a verb, then the speaker.
+fn verb_then_subject(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Found, Span)> {
+    let s = doc.speech_at(t)?;
+    if doc.lex.speech_verb(s).kind == "according" {
+        return None;
+    }
+    let len = doc.word_hit_len(t);
+    let found = subject_after(doc, table, t + len)?;
+    Some((found, Span::new(doc.span(t).start, doc.span(t + len - 1).end)))
+}
+
+/// `he said`, `Zas added`, `the Secretary General of the organization said`.
+fn subject_then_verb(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Found, Span)> {
+    // Find the verb within a short window, then take the subject before it.
+    for v in t..(t + 12).min(doc.n_tokens()) {
+        if doc.quote_of(v).is_some() || doc.is_punct(v, ".!?;“”\"") {
+            return None;
+        }
+        if let Some(s) = doc.speech_at(v) {
+            if doc.lex.speech_verb(s).kind == "according" {
+                return None;
+            }
+            let found = subject_before(doc, table, v)?;
+            let len = doc.word_hit_len(v);
+            return Some((found, Span::new(doc.span(v).start, doc.span(v + len - 1).end)));
+        }
+    }
+    None
+}
+
+/// The speaker named before a speech verb at `v`.
+fn subject_before(doc: &Doc<'_>, table: &mut Table, v: usize) -> Option<Found> {
+    let mut t = v;
+    while t > 0 && doc.is_any(t - 1, ADVERBS) {
+        t -= 1;
+    }
+    let end = t.checked_sub(1)?;
+    // An apposition between commas: "Olsen, the foreign minister, said".
+    if doc.is_punct(end, ",") {
+        let open = (end.saturating_sub(10)..end).rev().find(|&u| doc.is_punct(u, ","))?;
+        return noun_phrase_ending(doc, table, open.checked_sub(1)?);
+    }
+    noun_phrase_ending(doc, table, end)
+}
+
+/// The speaker named after a speech verb (`said Zas`, `according to the minister`).
+fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
+    let mut t = t;
+    while doc.is_any(t, &["the", "a", "an", "to", "by"]) {
+        t += 1;
+    }
+    if t >= doc.n_tokens() {
+        return None;
+    }
+    if let Some(found) = pronoun(doc, table, t) {
+        return Some(found);
+    }
+    // Collect a short noun phrase of mentions, titles and acronyms; prefer a person.
+    let mut best: Option<(usize, EntityKind)> = None;
+    let mut u = t;
+    while u < doc.n_tokens() && u < t + 10 {
+        if let Some(m) = table.mention_at(u) {
+            let kind = table.entities[m.entity].kind;
+            if best.is_none_or(|(_, k)| k != EntityKind::Person && kind == EntityKind::Person) {
+                best = Some((m.entity, kind));
+            }
+            u = m.tokens.end;
+            continue;
+        }
+        let part_of_np = doc.title_at(u).is_some() || doc.is_punct(u, "()") || doc.is_all_caps(u) || doc.is_any(u, &["of", "the"]);
+        if !part_of_np {
+            break;
+        }
+        u += doc.word_hit_len(u).max(1);
+    }
+    best.map(|(entity, _)| Found { entity, attribution: attribution_of(table, entity, t) })
+}
+
+/// The noun phrase ending at token `end`: a mention (prefer the person of "CSTO Secretary General
+/// Stanislav Zas") or a pronoun.
+fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Found> {
+    if let Some(found) = pronoun(doc, table, end) {
+        return Some(found);
+    }
+    let m = table.mention_at(end)?;
+    let entity = m.entity;
+    Some(Found { entity, attribution: attribution_of(table, entity, m.tokens.start) })
+}
+
+fn attribution_of(table: &Table, _entity: usize, t: usize) -> Attribution {
+    match table.mention_at(t).map(|m| m.form) {
+        Some(super::entities::MentionForm::TitleRef) => Attribution::Title,
+        _ => Attribution::Explicit,
+    }
+}
+
+/// A pronoun at `t`, resolved to the latest compatible actor before it.
+fn pronoun(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
+    let gender = if doc.is_any(t, PRONOUNS_MALE) {
+        Some(Gender::Male)
+    } else if doc.is_any(t, PRONOUNS_FEMALE) {
+        Some(Gender::Female)
+    } else if doc.is_any(t, PRONOUNS_PLURAL) {
+        None
+    } else {
+        return None;
+    };
+    let entity = resolve_pronoun(doc, table, doc.span(t).start, gender)?;
+    if let Some(g) = gender {
+        table.entities[entity].gender.get_or_insert(g);
+    }
+    Some(Found { entity, attribution: Attribution::Pronoun })
+}
+
+/// The latest person of a compatible gender (or, for "they", the latest non-person actor)
+/// mentioned outside quotes before `pos`.
+pub(crate) fn resolve_pronoun(doc: &Doc<'_>, table: &Table, pos: usize, gender: Option<Gender>) -> Option<usize> {
+    let para_limit = doc.article.paragraph_at(pos).unwrap_or(0).saturating_sub(4);
+    table
+        .sorted_mentions()
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= pos && doc.quote_of(m.tokens.start).is_none())
+        .take_while(|m| doc.paragraph_of(m.tokens.start) >= para_limit)
+        .find(|m| {
+            let ent = &table.entities[m.entity];
+            match gender {
+                Some(g) => ent.kind == EntityKind::Person && ent.gender.is_none_or(|eg| eg == g),
+                None => matches!(ent.kind, EntityKind::Organization | EntityKind::Country | EntityKind::Group),
+            }
+        })
+        .map(|m| m.entity)
+}
+
+/// True for "I", "we", "our": words that make the speaker the actor.
+pub(crate) fn is_first_person(doc: &Doc<'_>, t: usize) -> bool {
+    doc.is_any(t, PRONOUNS_FIRST) || doc.is_any(t, PRONOUNS_FIRST_PLURAL)
+}
+
+/// Reported speech in sentences without direct quotes.
+fn reported(doc: &Doc<'_>, table: &mut Table) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let sentences = doc.article.sentences();
+    for (si, sentence) in sentences.iter().enumerate() {
+        let tokens = sentence.tokens.clone();
+        if tokens.is_empty() || tokens.clone().any(|t| doc.quote_of(t).is_some() || doc.is_punct(t, "“”\"«»„")) {
+            continue;
+        }
+        if doc.is_heading(tokens.start) {
+            continue;
+        }
+        // "This was stated … by X": the previous sentence is X's.
+        if doc.is_any(tokens.start, &["this", "that", "it"]) && doc.is_any(tokens.start + 1, &["was", "is", "has"]) {
+            if let Some(by) = tokens.clone().find(|&t| doc.is_any(t, &["by"])) {
+                let has_verb = (tokens.start + 1..by).any(|t| doc.speech_at(t).is_some());
+                if has_verb && si > 0 {
+                    if let Some(found) = subject_after(doc, table, by + 1) {
+                        let prev = &sentences[si - 1];
+                        let prev_has_quote = prev.tokens.clone().any(|t| doc.quote_of(t).is_some());
+                        let verb = (tokens.start + 1..by).find(|&t| doc.speech_at(t).is_some()).unwrap_or(tokens.start);
+                        if !prev_has_quote && !out.iter().any(|q| q.span.overlaps(prev.span)) {
+                            let span = trim_span(doc, prev.tokens.clone());
+                            out.push(statement(doc, span, found.entity, verb, Attribution::StatedBy));
+                        }
+                    }
+                }
+                continue;
+            }
+        }
+        let verbs: Vec<usize> = tokens.clone().filter(|&t| doc.speech_at(t).is_some() && !doc.furniture[t]).collect();
+        for v in verbs {
+            let s = doc.speech_at(v).unwrap_or_default();
+            let kind = doc.lex.speech_verb(s).kind.clone();
+            let len = doc.word_hit_len(v);
+            if kind == "according" {
+                let Some(found) = subject_after(doc, table, v + len) else { continue };
+                // "According to X, CLAUSE." or "CLAUSE, according to X."
+                let comma = (v + len..tokens.end).find(|&t| doc.is_punct(t, ","));
+                let span = if v == tokens.start || doc.is_punct(v - 1, "(") {
+                    comma.map(|c| trim_span(doc, c + 1..tokens.end))
+                } else {
+                    Some(trim_span(doc, tokens.start..v))
+                };
+                if let Some(span) = span.filter(|s| !s.is_empty()) {
+                    out.push(statement(doc, span, found.entity, v, Attribution::Reported));
+                }
+                break;
+            }
+            if !matches!(kind.as_str(), "say" | "announce" | "tell" | "deny" | "write") {
+                continue;
+            }
+            // "CLAUSE, X said." at the end of the sentence.
+            if v + len + 1 >= tokens.end && v > tokens.start {
+                if let Some(found) = subject_before(doc, table, v) {
+                    let comma = (tokens.start..v).rev().find(|&t| doc.is_punct(t, ","));
+                    if let Some(c) = comma {
+                        let span = trim_span(doc, tokens.start..c);
+                        if !span.is_empty() {
+                            out.push(statement(doc, span, found.entity, v, Attribution::Reported));
+                        }
+                    }
+                }
+                break;
+            }
+            // "X said (that) CLAUSE."
+            let Some(found) = subject_before(doc, table, v) else { continue };
+            let mut c = v + len;
+            if kind == "tell" {
+                // "told reporters that", "told Reuters that"
+                while c < tokens.end && !doc.is_any(c, &["that"]) && c < v + len + 3 {
+                    c += 1;
+                }
+            }
+            while c < tokens.end && (doc.is_any(c, &["that", "on", "in"]) || doc.is_punct(c, ",")) {
+                if doc.is_any(c, &["on", "in"]) {
+                    break;
+                }
+                c += 1;
+            }
+            if c + 2 < tokens.end {
+                let span = trim_span(doc, c..tokens.end);
+                out.push(statement(doc, span, found.entity, v, Attribution::Reported));
+            }
+            break;
+        }
+    }
+    out
+}
+
+fn statement(doc: &Doc<'_>, span: Span, speaker: usize, verb: usize, attribution: Attribution) -> Quote {
+    let len = doc.word_hit_len(verb).max(1);
+    let cue = Span::new(doc.span(verb).start, doc.span(verb + len - 1).end);
+    Quote {
+        span,
+        speaker: Some(speaker),
+        cue: Some(doc.text[cue.range()].to_owned()),
+        cue_span: Some(cue),
+        attribution,
+        is_direct: false,
+    }
+}
+
+/// The span of tokens, without trailing punctuation.
+fn trim_span(doc: &Doc<'_>, tokens: std::ops::Range<usize>) -> Span {
+    let mut end = tokens.end;
+    while end > tokens.start && doc.is_punct(end - 1, ".,;:!?") {
+        end -= 1;
+    }
+    if end <= tokens.start {
+        return Span::default();
+    }
+    Span::new(doc.span(tokens.start).start, doc.span(end - 1).end)
+}

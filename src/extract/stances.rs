@@ -1,0 +1,394 @@
+//! Finds stances: for every cue, the source (the clause's subject actor or the statement's
+//! speaker), the targets in the cue's scope, polarity with negation and hedging; then aggregates
+//! them per (source, target), "mixed" where the evidence disagrees.
+//!
+//! Invariant: no stance links an actor to itself, to its own organization, or to a place.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::doc::{Doc, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_FIRST_PLURAL, PRONOUNS_MALE, PRONOUNS_PLURAL};
+use super::entities::Table;
+use super::lexicon::Gender;
+use super::speakers::resolve_pronoun;
+use super::{EntityKind, Evidence, Polarity, Quote, Relation, RelationKind};
+use crate::article::Span;
+
+const NEGATIONS: &[&str] = &["not", "no", "never", "without", "neither", "nor", "hardly", "refused", "refuses", "failed", "fails", "lack", "lacks", "unwilling"];
+const HEDGES: &[&str] = &["may", "might", "could", "would", "if", "possibly", "perhaps", "consider", "considering", "reportedly"];
+const PREPOSITIONS: &[&str] = &[
+    "to", "with", "against", "on", "about", "from", "in", "at", "into", "toward", "towards", "for",
+    "over", "than", "between", "among", "by", "of", "regarding", "including", "across", "within",
+    "under", "after", "before", "like", "as",
+];
+const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "however", "yet"];
+const PASSIVE_AUX: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
+/// How far after a cue its target may be, in tokens.
+const TARGET_WINDOW: usize = 11;
+
+struct Context {
+    /// Default source: the speaker of the statement that holds the clause.
+    speaker: Option<usize>,
+    quote: Option<usize>,
+    span: Span,
+}
+
+/// Finds and aggregates stance relations.
+pub(crate) fn find(doc: &Doc<'_>, table: &Table, statements: &[Quote]) -> Vec<Relation> {
+    let mut evidence: BTreeMap<(usize, usize), Vec<Evidence>> = BTreeMap::new();
+    for sentence in doc.article.sentences() {
+        let tokens = sentence.tokens.clone();
+        if tokens.is_empty() || doc.is_heading(tokens.start) {
+            continue;
+        }
+        for clause in clauses(doc, tokens) {
+            let first = clause.start;
+            let ctx = context(doc, statements, first, sentence.span);
+            for c in clause.clone() {
+                let Some(cue_idx) = doc.cue_at(c) else { continue };
+                if doc.furniture[c] || table.mention_at(c).is_some() {
+                    continue;
+                }
+                stance_at(doc, table, &ctx, clause.clone(), c, cue_idx, &mut evidence);
+            }
+        }
+    }
+    evidence
+        .into_iter()
+        .map(|((source, target), mut ev)| {
+            ev.sort_by_key(|e| e.cue_span);
+            ev.dedup_by(|a, b| a.cue_span == b.cue_span);
+            aggregate(source, target, ev)
+        })
+        .collect()
+}
+
+/// Clauses of a sentence: split at quote boundaries, semicolons, parentheses and contrast words.
+fn clauses(doc: &Doc<'_>, tokens: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = tokens.start;
+    for t in tokens.clone() {
+        let boundary = t > start
+            && (doc.quote_of(t) != doc.quote_of(t - 1)
+                || doc.is_punct(t, ";()[]")
+                || doc.is_any(t, CLAUSE_BREAKS));
+        if boundary {
+            out.push(start..t);
+            start = t;
+        }
+    }
+    out.push(start..tokens.end);
+    out
+}
+
+fn context(doc: &Doc<'_>, statements: &[Quote], t: usize, sentence: Span) -> Context {
+    let pos = doc.span(t).start;
+    if let Some(q) = doc.quote_of(t) {
+        let span = doc.quotes[q].inner;
+        let idx = statements.iter().position(|s| s.is_direct && s.span == span);
+        return Context { speaker: idx.and_then(|i| statements[i].speaker), quote: idx, span };
+    }
+    let reported = statements.iter().position(|s| !s.is_direct && s.span.start <= pos && pos < s.span.end);
+    match reported {
+        Some(i) => Context { speaker: statements[i].speaker, quote: Some(i), span: sentence },
+        None => Context { speaker: None, quote: None, span: sentence },
+    }
+}
+
+fn is_actor(table: &Table, e: usize) -> bool {
+    let ent = &table.entities[e];
+    ent.kind != EntityKind::Place && ent.class != "media"
+}
+
+/// True if the mention at `start` is the subject of its clause (not the object of a preposition).
+fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize) -> bool {
+    let mut t = start;
+    loop {
+        if t <= clause.start {
+            return true;
+        }
+        let mut before = t - 1;
+        while before > clause.start && doc.is_any(before, &["the", "a", "an", "its", "their"]) {
+            before -= 1;
+        }
+        if doc.is_any(before, &["and", "or"]) || doc.is_punct(before, ",") {
+            // Coordinated: judge the first conjunct.
+            match (clause.start..before).rev().find(|&u| table.mention_at(u).is_some()) {
+                Some(u) if before - u <= 3 => {
+                    t = table.mention_at(u).map_or(u, |m| m.tokens.start);
+                    continue;
+                }
+                _ => return !doc.is_punct(before, ","),
+            }
+        }
+        if doc.is_any(before, &["of"]) && before > clause.start {
+            // "the leaders of X", "representatives of the Taliban": X acts through them.
+            let mut head = before - 1;
+            while head > clause.start && doc.is_any(head, &["the"]) {
+                head -= 1;
+            }
+            return doc.lex.proxy(doc.base(head)).is_some();
+        }
+        return !doc.is_any(before, PREPOSITIONS) && doc.cue_at(before).is_none();
+    }
+}
+
+fn pronoun_entity(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    let gender = if doc.is_any(t, PRONOUNS_MALE) {
+        Some(Gender::Male)
+    } else if doc.is_any(t, PRONOUNS_FEMALE) {
+        Some(Gender::Female)
+    } else if doc.is_any(t, PRONOUNS_PLURAL) {
+        None
+    } else {
+        return None;
+    };
+    resolve_pronoun(doc, table, doc.span(t).start, gender)
+}
+
+/// One cue: its source(s), targets and polarity, added to `out`.
+fn stance_at(
+    doc: &Doc<'_>,
+    table: &Table,
+    ctx: &Context,
+    clause: Range<usize>,
+    c: usize,
+    cue_idx: usize,
+    out: &mut BTreeMap<(usize, usize), Vec<Evidence>>,
+) {
+    let cue = doc.lex.cue(cue_idx);
+    let cue_len = doc.word_hit_len(c);
+    let cue_end = c + cue_len;
+    let window_start = c.saturating_sub(4).max(clause.start);
+    let is_negated = (window_start..c).any(|t| {
+        let w = doc.word(t).to_lowercase();
+        doc.is_any(t, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t")
+    });
+    let is_hedged = (clause.start..c).any(|t| doc.is_any(t, HEDGES));
+    let polarity = match (cue.polarity, is_negated) {
+        (p, false) => p,
+        (Polarity::Positive, true) => Polarity::Negative,
+        _ => return, // "did not condemn" is no stance at all
+    };
+
+    // Passive: "banned in Russia", "condemned by the EU".
+    let mut after = cue_end;
+    if doc.is_any(after, &["by", "in"]) && doc.word(c).to_lowercase().ends_with("ed") {
+        after += 1;
+        while doc.is_any(after, &["the"]) {
+            after += 1;
+        }
+        if let Some(agent) = table.mention_at(after).map(|m| m.entity).filter(|&e| is_actor(table, e) && table.entities[e].kind != EntityKind::Person || table.entities[e].kind == EntityKind::Person) {
+            let passive = doc.is_any(c.wrapping_sub(1), PASSIVE_AUX) || doc.is_any(after.saturating_sub(2), &["by"]) || clause.start > 0 && doc.is_punct(clause.start, "(") || doc.is_punct(c.wrapping_sub(1), ",");
+            if passive && is_actor(table, agent) {
+                let patient = patient_before(doc, table, &clause, c);
+                if let Some(target) = patient {
+                    push(doc, table, ctx, out, agent, target, c, cue_end, polarity, is_negated, is_hedged, "passive agent");
+                }
+                return;
+            }
+        }
+    }
+
+    // Source: the subject before the cue, else the speaker.
+    let mut sources: Vec<usize> = Vec::new();
+    let mut rule = "subject";
+    for t in (clause.start..c).rev() {
+        if let Some(m) = table.mention_at(t) {
+            if is_actor(table, m.entity) && is_subject(doc, table, &clause, m.tokens.start) && !m.tokens.contains(&c) {
+                sources.push(m.entity);
+                break;
+            }
+            continue;
+        }
+        if doc.is_any(t, PRONOUNS_FIRST) {
+            if let Some(s) = ctx.speaker {
+                sources.push(s);
+                rule = "speaker";
+            }
+            break;
+        }
+        if doc.is_any(t, PRONOUNS_FIRST_PLURAL) {
+            if let Some(s) = ctx.speaker {
+                sources.push(s);
+                if let Some(org) = table.org_of(s) {
+                    sources.push(org);
+                }
+                rule = "speaker (we)";
+            }
+            break;
+        }
+        if let Some(e) = pronoun_entity(doc, table, t).filter(|_| is_subject(doc, table, &clause, t)) {
+            sources.push(e);
+            rule = "pronoun subject";
+            break;
+        }
+    }
+    if sources.is_empty() {
+        if let Some(s) = ctx.speaker {
+            sources.push(s);
+            rule = "speaker";
+        }
+    }
+    if sources.is_empty() {
+        return;
+    }
+
+    // Targets: the first actor after the cue (and those coordinated with it).
+    let mut targets: Vec<(usize, Span)> = Vec::new();
+    let mut t = cue_end;
+    let mut n_words = 0;
+    while t < clause.end && n_words < TARGET_WINDOW {
+        if t > cue_end && (doc.cue_at(t).is_some() || doc.speech_at(t).is_some()) && table.mention_at(t).is_none() {
+            break;
+        }
+        if let Some(m) = table.mention_at(t) {
+            let e = m.entity;
+            if is_actor(table, e) && !sources.contains(&e) && !own_org(table, &sources, e) {
+                targets.push((e, m.span));
+                // Coordinated targets: "X and Y", "X, Y and Z".
+                let mut u = m.tokens.end;
+                while u + 1 < clause.end && (doc.is_any(u, &["and", "or"]) || doc.is_punct(u, ",")) {
+                    let mut v = u + 1;
+                    while doc.is_any(v, &["the", "and"]) {
+                        v += 1;
+                    }
+                    match table.mention_at(v) {
+                        Some(m2) if is_actor(table, m2.entity) => {
+                            if !sources.contains(&m2.entity) && !own_org(table, &sources, m2.entity) {
+                                targets.push((m2.entity, m2.span));
+                            }
+                            u = m2.tokens.end;
+                        }
+                        _ => break,
+                    }
+                }
+                break;
+            }
+            t = m.tokens.end;
+            n_words += 1;
+            continue;
+        }
+        n_words += usize::from(doc.is_word(t));
+        t += 1;
+    }
+    // Cooperation refused or offered without a named partner: the speaker's side.
+    if targets.is_empty() && cue.category == "cooperate" {
+        if let Some(speaker) = ctx.speaker.filter(|s| !sources.contains(s)) {
+            let partner = table.org_of(speaker).unwrap_or(speaker);
+            if !sources.contains(&partner) {
+                targets.push((partner, Span::new(doc.span(c).start, doc.span(cue_end - 1).end)));
+            }
+        } else if let Some(partner) = partner_in_sentence(doc, table, c, &sources) {
+            targets.push(partner);
+        }
+    }
+    for &source in &sources {
+        for &(target, span) in &targets {
+            push_with_target(doc, table, ctx, out, source, target, Some(span), c, cue_end, polarity, is_negated, is_hedged, rule);
+        }
+    }
+}
+
+/// "between A and B": the other party of the source in the sentence.
+fn partner_in_sentence(doc: &Doc<'_>, table: &Table, c: usize, sources: &[usize]) -> Option<(usize, Span)> {
+    let sentence = &doc.article.sentences()[doc.sentence_idx(c)];
+    let b = sentence.tokens.clone().find(|&t| doc.is_any(t, &["between", "with"]))?;
+    (b..sentence.tokens.end.min(b + 8))
+        .filter_map(|t| table.mention_at(t))
+        .find(|m| is_actor(table, m.entity) && !sources.contains(&m.entity))
+        .map(|m| (m.entity, m.span))
+}
+
+fn own_org(table: &Table, sources: &[usize], e: usize) -> bool {
+    sources.iter().any(|&s| {
+        table.entities[s].roles.iter().any(|r| r.org == Some(e))
+            || table.entities[e].roles.iter().any(|r| r.org == Some(s))
+            || table.entities[e].parent.is_some_and(|(p, _)| p == s)
+            || table.entities[s].parent.is_some_and(|(p, _)| p == e)
+    })
+}
+
+/// The actor a passive cue is about: the nearest actor before the cue, or the one that owns a
+/// parenthesis ("the Taliban (a group banned in Russia)").
+fn patient_before(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, c: usize) -> Option<usize> {
+    let mut start = clause.start;
+    if doc.is_punct(clause.start, "(") || (clause.start > 0 && doc.is_punct(clause.start - 1, "(")) {
+        start = clause.start.saturating_sub(6);
+    }
+    (start..c).rev().filter_map(|t| table.mention_at(t)).map(|m| m.entity).find(|&e| is_actor(table, e))
+}
+
+#[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]
+fn push(
+    doc: &Doc<'_>,
+    table: &Table,
+    ctx: &Context,
+    out: &mut BTreeMap<(usize, usize), Vec<Evidence>>,
+    source: usize,
+    target: usize,
+    c: usize,
+    cue_end: usize,
+    polarity: Polarity,
+    is_negated: bool,
+    is_hedged: bool,
+    rule: &str,
+) {
+    push_with_target(doc, table, ctx, out, source, target, None, c, cue_end, polarity, is_negated, is_hedged, rule);
+}
+
+#[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]
+fn push_with_target(
+    doc: &Doc<'_>,
+    table: &Table,
+    ctx: &Context,
+    out: &mut BTreeMap<(usize, usize), Vec<Evidence>>,
+    source: usize,
+    target: usize,
+    target_span: Option<Span>,
+    c: usize,
+    cue_end: usize,
+    polarity: Polarity,
+    is_negated: bool,
+    is_hedged: bool,
+    rule: &str,
+) {
+    if source == target || !is_actor(table, source) || !is_actor(table, target) {
+        return;
+    }
+    let cue_span = Span::new(doc.span(c).start, doc.span(cue_end - 1).end);
+    let category = doc.lex.cue(doc.cue_at(c).unwrap_or_default()).category.clone();
+    out.entry((source, target)).or_default().push(Evidence {
+        span: ctx.span,
+        quote: ctx.quote,
+        cue: doc.text[cue_span.range()].to_owned(),
+        cue_span,
+        target_span,
+        polarity,
+        category,
+        rule: rule.to_owned(),
+        is_negated,
+        is_hedged,
+    });
+}
+
+fn aggregate(source: usize, target: usize, evidence: Vec<Evidence>) -> Relation {
+    let has = |p: Polarity| evidence.iter().any(|e| e.polarity == p);
+    let polarity = match (has(Polarity::Positive), has(Polarity::Negative)) {
+        (true, true) => Polarity::Mixed,
+        (true, false) => Polarity::Positive,
+        (false, true) => Polarity::Negative,
+        (false, false) => Polarity::Neutral,
+    };
+    // The label is the most frequent category among the evidence of the winning polarity.
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for e in &evidence {
+        if polarity == Polarity::Mixed || e.polarity == polarity {
+            let label = if e.is_negated { format!("no {}", e.category) } else { e.category.clone() };
+            *counts.entry(label).or_default() += 1;
+        }
+    }
+    let best = counts.iter().map(|(k, n)| (*n, k.clone())).max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let label = best.map(|(_, k)| k).unwrap_or_default();
+    Relation { kind: RelationKind::Stance, source, target, polarity, label, role: None, evidence }
+}

@@ -1,0 +1,7 @@
+//! Integration tests: one binary (`autotests = false`), one module per area.
+
+mod architecture;
+mod cases;
+mod cli;
+mod properties;
+mod samples;
