@@ -69,6 +69,26 @@ fn main() {
         }
         generated.push_str("];\n");
     }
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon.rs");
-    std::fs::write(&out, generated).expect("OUT_DIR is writable");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("lexicon.rs"), generated).expect("OUT_DIR is writable");
+    write_samples(Path::new(&out_dir));
+}
+
+/// Embeds the bundled sample articles (`assets/samples/*.{txt,md,html}`) as `SAMPLES`.
+fn write_samples(out_dir: &Path) {
+    println!("cargo::rerun-if-changed=assets/samples");
+    let dir = Path::new("assets/samples");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt" || e == "md" || e == "html"));
+    files.sort();
+    let mut code = String::from("/// Bundled sample articles: (file name, contents).\npub static SAMPLES: &[(&str, &str)] = &[\n");
+    for path in files {
+        let abs = std::fs::canonicalize(&path).expect("sample path resolves");
+        let name = path.file_name().expect("a file").to_string_lossy();
+        writeln!(code, "    ({name:?}, include_str!({:?})),", abs.display().to_string()).expect("write to string");
+    }
+    code.push_str("];\n");
+    std::fs::write(out_dir.join("samples.rs"), code).expect("OUT_DIR is writable");
 }

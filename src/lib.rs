@@ -11,6 +11,8 @@
 pub mod article;
 pub mod extract;
 pub mod graph;
+pub mod layout;
+pub mod render;
 
 pub mod app;
 pub mod cli;

@@ -4,7 +4,7 @@
 //! Invariant: the returned statements are sorted by span; direct quotes keep the spans of
 //! [`RawQuote::inner`](super::quotes::RawQuote), reported ones lie inside one sentence.
 
-use super::doc::{Doc, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_FIRST_PLURAL, PRONOUNS_MALE, PRONOUNS_PLURAL};
+use super::doc::{Doc, PRONOUNS_FEMALE, PRONOUNS_MALE, PRONOUNS_PLURAL};
 use super::entities::Table;
 use super::lexicon::Gender;
 use super::{Attribution, Diagnostic, EntityKind, Quote};
@@ -288,11 +288,6 @@ pub(crate) fn resolve_pronoun(doc: &Doc<'_>, table: &Table, pos: usize, gender: 
             }
         })
         .map(|m| m.entity)
-}
-
-/// True for "I", "we", "our": words that make the speaker the actor.
-pub(crate) fn is_first_person(doc: &Doc<'_>, t: usize) -> bool {
-    doc.is_any(t, PRONOUNS_FIRST) || doc.is_any(t, PRONOUNS_FIRST_PLURAL)
 }
 
 /// Reported speech in sentences without direct quotes.

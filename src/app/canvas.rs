@@ -1,0 +1,254 @@
+//! The map canvas: draws the [`Scene`](crate::render::Scene) with egui's painter; pan, zoom,
+//! fit, hover, select, and drag to pin.
+//!
+//! Invariant: the canvas draws exactly the scene the exporters draw; view state (transform,
+//! hover) never enters the graph.
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2, emath::TSTransform};
+
+use super::state::{Action, Selection, StancemapApp};
+use crate::graph::NodeId;
+use crate::layout::Status;
+use crate::render::{self, LegendItem, NodeShape, Scene, SceneOptions, Theme};
+
+/// Time the layout may take per frame while it animates.
+const LAYOUT_BUDGET_SECS: f64 = 0.008;
+
+/// Draws the canvas and returns what the user asked for.
+pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let rect = ui.available_rect_before_wrap();
+    let response = ui.allocate_rect(rect, Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "map canvas"));
+    app.canvas_center = rect.center();
+    let theme = Theme::new(app.settings.theme);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, theme.background);
+    let hidden = app.hidden_nodes();
+    let hidden_edges: Vec<bool> = app.doc.as_ref().map_or_else(Vec::new, |doc| {
+        doc.graph.edges().map(|(_, _, _, e)| !app.edge_visible(e.kind, e.polarity)).collect()
+    });
+    let Some(doc) = &mut app.doc else {
+        let msg = if app.loading.is_some() { "Reading the article…" } else { "Open an article (Ctrl+O), drop a file here, or paste text (Ctrl+Shift+V)" };
+        painter.text(rect.center(), Align2::CENTER_CENTER, msg, FontId::proportional(16.0), theme.muted);
+        return actions;
+    };
+
+    // Animate the layout within a time budget, then stop repainting.
+    if doc.layout.status() == Status::Running {
+        let started = std::time::Instant::now();
+        while doc.layout.step(&doc.graph, &app.params) == Status::Running && started.elapsed().as_secs_f64() < LAYOUT_BUDGET_SECS {}
+        ui.ctx().request_repaint();
+    }
+
+    let focus = app.hovered.map(|h| {
+        let mut f = vec![false; doc.graph.n_nodes()];
+        f[h] = true;
+        for n in doc.graph.neighbors(h) {
+            f[n] = true;
+        }
+        f
+    });
+    let layout = doc.layout.layout();
+    let (selected_node, selected_edge) = match app.selection {
+        Selection::Node(n) => (Some(n), None),
+        Selection::Edge(e) => (None, Some(e)),
+        Selection::None => (None, None),
+    };
+    let options = SceneOptions { show_legend: app.settings.show_legend, title: None, hidden, hidden_edges, focus, selected_node, selected_edge };
+    let scene = render::scene(&doc.graph, &layout, &theme, &options);
+
+    if app.needs_fit && (doc.layout.is_settled() || doc.graph.n_nodes() > 0) {
+        app.ui_from_graph = fit(scene.bounds, rect);
+        if doc.layout.is_settled() {
+            app.needs_fit = false;
+        }
+    }
+
+    // Pan and zoom.
+    if response.dragged() && app.hovered.is_none() {
+        app.ui_from_graph.translation += response.drag_delta();
+    }
+    if response.double_clicked() {
+        actions.push(Action::FitView);
+    }
+    if let Some(pointer) = response.hover_pos() {
+        let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta.y, i.zoom_delta()));
+        let factor = zoom * (scroll / 300.0).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            zoom_at(&mut app.ui_from_graph, pointer, factor);
+        }
+    }
+    let (plus, minus) = ui.input(|i| (i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals), i.key_pressed(egui::Key::Minus)));
+    if !ui.ctx().egui_wants_keyboard_input() {
+        if plus {
+            zoom_at(&mut app.ui_from_graph, rect.center(), 1.25);
+        }
+        if minus {
+            zoom_at(&mut app.ui_from_graph, rect.center(), 0.8);
+        }
+    }
+
+    let t = app.ui_from_graph;
+    draw_scene(&painter, &scene, t);
+
+    // Node interaction: each node is a widget with an accessible label.
+    let mut hovered = None;
+    let pointer_in_graph = response.hover_pos().map(|p| t.inverse() * p);
+    for node in &scene.nodes {
+        let r = node.radius * 1.3 * t.scaling;
+        let node_rect = Rect::from_center_size(t * node.center, Vec2::splat(2.0 * r.max(6.0)));
+        let id = ui.scope_id().with(("node", node.id));
+        let node_response = ui.interact(node_rect, id, Sense::click_and_drag());
+        node_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &node.label));
+        if node_response.hovered() || node_response.dragged() {
+            hovered = Some(node.id);
+        }
+        if node_response.clicked() {
+            actions.push(Action::Select(Selection::Node(node.id)));
+        }
+        if node_response.dragged() {
+            if let Some(p) = node_response.interact_pointer_pos() {
+                doc.layout.pin(node.id, t.inverse() * p);
+                doc.layout.reheat(&app.params);
+            }
+        }
+        let pinned = doc.layout.pinned().get(node.id).copied().unwrap_or(false);
+        if pinned {
+            painter.text(t * node.center + Vec2::new(r * 0.7, -r * 0.9), Align2::CENTER_CENTER, "📌", FontId::proportional(11.0), theme.muted);
+        }
+        node_response.on_hover_text(node_tooltip(doc, node.id));
+    }
+    app.hovered = hovered;
+
+    // Edge hover and click.
+    app.hovered_edge = None;
+    if hovered.is_none() {
+        if let Some(p) = pointer_in_graph {
+            let tolerance = 6.0 / t.scaling;
+            let hit = scene.edges.iter().find(|e| distance_to_polyline(p, &e.points) < tolerance + e.width / 2.0);
+            if let Some(edge) = hit {
+                app.hovered_edge = Some(edge.id);
+                if let Some((_, s, tt, e)) = doc.graph.edges().find(|(id, ..)| *id == edge.id) {
+                    let name = |n: NodeId| doc.graph.node(n).map_or(String::new(), |n| n.label.clone());
+                    let tip = format!("{} → {}\n{} ({})\n{} supporting quote(s) or sentence(s)", name(s), name(tt), e.label, e.polarity.as_str(), e.n_evidence);
+                    response.clone().on_hover_text_at_pointer(tip);
+                }
+                if response.clicked() {
+                    actions.push(Action::Select(Selection::Edge(edge.id)));
+                }
+            } else if response.clicked() {
+                actions.push(Action::Select(Selection::None));
+            }
+        }
+    }
+    if app.settings.show_legend && !scene.legend.is_empty() {
+        draw_legend(&painter, &scene, rect);
+    }
+    actions
+}
+
+fn node_tooltip(doc: &super::state::Document, id: NodeId) -> String {
+    let Some(node) = doc.graph.node(id) else { return String::new() };
+    format!("{} ({})\nnamed {} time(s), {} quote(s)\nclick for details, drag to pin", node.label, node.kind.as_str(), node.n_mentions, node.n_quotes)
+}
+
+/// The transform that shows `bounds` centred in `rect`.
+pub(crate) fn fit(bounds: Rect, rect: Rect) -> TSTransform {
+    let scale = (rect.width() / bounds.width()).min(rect.height() / bounds.height()).clamp(0.05, 2.0);
+    TSTransform::new(rect.center().to_vec2() - bounds.center().to_vec2() * scale, scale)
+}
+
+fn zoom_at(t: &mut TSTransform, pointer: Pos2, factor: f32) {
+    let new_scale = (t.scaling * factor).clamp(0.05, 8.0);
+    let factor = new_scale / t.scaling;
+    t.translation = pointer.to_vec2() + (t.translation - pointer.to_vec2()) * factor;
+    t.scaling = new_scale;
+}
+
+fn distance_to_polyline(p: Pos2, points: &[Pos2]) -> f32 {
+    points
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let ab = b - a;
+            let len2 = ab.length_sq().max(1e-6);
+            let u = ((p - a).dot(ab) / len2).clamp(0.0, 1.0);
+            (a + ab * u - p).length()
+        })
+        .fold(f32::INFINITY, f32::min)
+}
+
+fn node_shape(shape: NodeShape, center: Pos2, r: f32, fill: Color32, stroke: Stroke) -> Shape {
+    if shape == NodeShape::Circle {
+        Shape::circle_filled(center, r, fill).with_stroke(stroke)
+    } else {
+        Shape::convex_polygon(shape.polygon(center, r), fill, stroke)
+    }
+}
+
+trait WithStroke {
+    fn with_stroke(self, stroke: Stroke) -> Shape;
+}
+
+impl WithStroke for Shape {
+    fn with_stroke(self, stroke: Stroke) -> Shape {
+        match self {
+            Shape::Circle(mut c) => {
+                c.stroke = stroke;
+                Shape::Circle(c)
+            }
+            other => other,
+        }
+    }
+}
+
+/// Draws a scene through a graph-to-screen transform.
+pub(crate) fn draw_scene(painter: &egui::Painter, scene: &Scene, t: TSTransform) {
+    let s = t.scaling;
+    for e in &scene.edges {
+        let points: Vec<Pos2> = e.points.iter().map(|p| t * *p).collect();
+        let stroke = Stroke::new(e.width * s.sqrt(), e.color);
+        if e.is_dashed {
+            painter.extend(Shape::dashed_line(&points, stroke, 6.0 * s.sqrt(), 4.0 * s.sqrt()));
+        } else {
+            painter.add(Shape::line(points, stroke));
+        }
+        painter.add(Shape::convex_polygon(e.arrow.iter().map(|p| t * *p).collect(), e.color, Stroke::NONE));
+    }
+    let show_labels = s > 0.35;
+    for n in &scene.nodes {
+        painter.add(node_shape(n.shape, t * n.center, n.radius * s, n.fill, Stroke::new(n.stroke_width * s.sqrt(), n.stroke)));
+    }
+    if show_labels {
+        for n in &scene.nodes {
+            painter.text(t * n.label_pos, Align2::CENTER_TOP, &n.label, FontId::proportional(render::LABEL_SIZE * s), n.label_color);
+        }
+    }
+}
+
+fn draw_legend(painter: &egui::Painter, scene: &Scene, rect: Rect) {
+    let size = render::legend_size(scene);
+    let origin = Pos2::new(rect.max.x - size.x - 12.0, rect.min.y + 12.0);
+    painter.rect_filled(Rect::from_min_size(origin, size), 6.0, scene.panel);
+    for (i, item) in scene.legend.iter().enumerate() {
+        let y = origin.y + 15.0 + 20.0 * i as f32;
+        let label = match item {
+            LegendItem::Kind(shape, fill, label) => {
+                painter.add(node_shape(*shape, Pos2::new(origin.x + 16.0, y), 6.0, *fill, Stroke::NONE));
+                label
+            }
+            LegendItem::Edge(color, dashed, label) => {
+                let a = Pos2::new(origin.x + 6.0, y);
+                let b = a + Vec2::new(20.0, 0.0);
+                if *dashed {
+                    painter.extend(Shape::dashed_line(&[a, b], Stroke::new(2.5, *color), 5.0, 4.0));
+                } else {
+                    painter.line_segment([a, b], Stroke::new(2.5, *color));
+                }
+                label
+            }
+        };
+        painter.text(Pos2::new(origin.x + 34.0, y), Align2::LEFT_CENTER, *label, FontId::proportional(12.0), scene.text);
+    }
+}
