@@ -48,10 +48,7 @@ fn main() {
         for row in orgs {
             let parent = &row.fields[3];
             if parent != "-" && !orgs.iter().any(|other| &other.fields[0] == parent) {
-                println!(
-                    "cargo::error=assets/lexicon/organizations.tsv:{}: unknown parent {parent:?}",
-                    row.line
-                );
+                println!("cargo::error=assets/lexicon/organizations.tsv:{}: unknown parent {parent:?}", row.line);
                 failed = true;
             }
         }
@@ -78,12 +75,12 @@ fn main() {
 fn write_samples(out_dir: &Path) {
     println!("cargo::rerun-if-changed=assets/samples");
     let dir = Path::new("assets/samples");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
+    let mut files: Vec<_> =
+        std::fs::read_dir(dir).map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect()).unwrap_or_default();
     files.retain(|p| p.extension().is_some_and(|e| e == "txt" || e == "md" || e == "html"));
     files.sort();
-    let mut code = String::from("/// Bundled sample articles: (file name, contents).\npub static SAMPLES: &[(&str, &str)] = &[\n");
+    let mut code =
+        String::from("/// Bundled sample articles: (file name, contents).\npub static SAMPLES: &[(&str, &str)] = &[\n");
     for path in files {
         let abs = std::fs::canonicalize(&path).expect("sample path resolves");
         let name = path.file_name().expect("a file").to_string_lossy();

@@ -113,7 +113,15 @@ pub fn summary(article: &Article, x: &Extraction) -> String {
     }
     let _ = writeln!(out, "\nStances");
     for r in x.relations.iter().filter(|r| r.kind == RelationKind::Stance) {
-        let _ = writeln!(out, "  {} → {}: {} ({}, {} evidence)", name(r.source), name(r.target), r.label, r.polarity.as_str(), r.evidence.len());
+        let _ = writeln!(
+            out,
+            "  {} → {}: {} ({}, {} evidence)",
+            name(r.source),
+            name(r.target),
+            r.label,
+            r.polarity.as_str(),
+            r.evidence.len()
+        );
         for e in &r.evidence {
             let _ = writeln!(out, "    [{}] {}", e.cue, shorten(&text[e.span.range()], 100));
         }

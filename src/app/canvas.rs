@@ -29,7 +29,11 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
         doc.graph.edges().map(|(_, _, _, e)| !app.edge_visible(e.kind, e.polarity)).collect()
     });
     let Some(doc) = &mut app.doc else {
-        let msg = if app.loading.is_some() { "Reading the article…" } else { "Open an article (Ctrl+O), drop a file here, or paste text (Ctrl+Shift+V)" };
+        let msg = if app.loading.is_some() {
+            "Reading the article…"
+        } else {
+            "Open an article (Ctrl+O), drop a file here, or paste text (Ctrl+Shift+V)"
+        };
         painter.text(rect.center(), Align2::CENTER_CENTER, msg, FontId::proportional(16.0), theme.muted);
         return actions;
     };
@@ -37,7 +41,9 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
     // Animate the layout within a time budget, then stop repainting.
     if doc.layout.status() == Status::Running {
         let started = std::time::Instant::now();
-        while doc.layout.step(&doc.graph, &app.params) == Status::Running && started.elapsed().as_secs_f64() < LAYOUT_BUDGET_SECS {}
+        while doc.layout.step(&doc.graph, &app.params) == Status::Running
+            && started.elapsed().as_secs_f64() < LAYOUT_BUDGET_SECS
+        {}
         ui.ctx().request_repaint();
     }
 
@@ -55,7 +61,15 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
         Selection::Edge(e) => (None, Some(e)),
         Selection::None => (None, None),
     };
-    let options = SceneOptions { show_legend: app.settings.show_legend, title: None, hidden, hidden_edges, focus, selected_node, selected_edge };
+    let options = SceneOptions {
+        show_legend: app.settings.show_legend,
+        title: None,
+        hidden,
+        hidden_edges,
+        focus,
+        selected_node,
+        selected_edge,
+    };
     let scene = render::scene(&doc.graph, &layout, &theme, &options);
 
     if app.needs_fit && (doc.layout.is_settled() || doc.graph.n_nodes() > 0) {
@@ -79,7 +93,9 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
             zoom_at(&mut app.ui_from_graph, pointer, factor);
         }
     }
-    let (plus, minus) = ui.input(|i| (i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals), i.key_pressed(egui::Key::Minus)));
+    let (plus, minus) = ui.input(|i| {
+        (i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals), i.key_pressed(egui::Key::Minus))
+    });
     if !ui.ctx().egui_wants_keyboard_input() {
         if plus {
             zoom_at(&mut app.ui_from_graph, rect.center(), 1.25);
@@ -107,15 +123,21 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
         if node_response.clicked() {
             actions.push(Action::Select(Selection::Node(node.id)));
         }
-        if node_response.dragged() {
-            if let Some(p) = node_response.interact_pointer_pos() {
-                doc.layout.pin(node.id, t.inverse() * p);
-                doc.layout.reheat(&app.params);
-            }
+        if node_response.dragged()
+            && let Some(p) = node_response.interact_pointer_pos()
+        {
+            doc.layout.pin(node.id, t.inverse() * p);
+            doc.layout.reheat(&app.params);
         }
         let pinned = doc.layout.pinned().get(node.id).copied().unwrap_or(false);
         if pinned {
-            painter.text(t * node.center + Vec2::new(r * 0.7, -r * 0.9), Align2::CENTER_CENTER, "📌", FontId::proportional(11.0), theme.muted);
+            painter.text(
+                t * node.center + Vec2::new(r * 0.7, -r * 0.9),
+                Align2::CENTER_CENTER,
+                "📌",
+                FontId::proportional(11.0),
+                theme.muted,
+            );
         }
         node_response.on_hover_text(node_tooltip(doc, node.id));
     }
@@ -123,23 +145,30 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
 
     // Edge hover and click.
     app.hovered_edge = None;
-    if hovered.is_none() {
-        if let Some(p) = pointer_in_graph {
-            let tolerance = 6.0 / t.scaling;
-            let hit = scene.edges.iter().find(|e| distance_to_polyline(p, &e.points) < tolerance + e.width / 2.0);
-            if let Some(edge) = hit {
-                app.hovered_edge = Some(edge.id);
-                if let Some((_, s, tt, e)) = doc.graph.edges().find(|(id, ..)| *id == edge.id) {
-                    let name = |n: NodeId| doc.graph.node(n).map_or(String::new(), |n| n.label.clone());
-                    let tip = format!("{} → {}\n{} ({})\n{} supporting quote(s) or sentence(s)", name(s), name(tt), e.label, e.polarity.as_str(), e.n_evidence);
-                    response.clone().on_hover_text_at_pointer(tip);
-                }
-                if response.clicked() {
-                    actions.push(Action::Select(Selection::Edge(edge.id)));
-                }
-            } else if response.clicked() {
-                actions.push(Action::Select(Selection::None));
+    if hovered.is_none()
+        && let Some(p) = pointer_in_graph
+    {
+        let tolerance = 6.0 / t.scaling;
+        let hit = scene.edges.iter().find(|e| distance_to_polyline(p, &e.points) < tolerance + e.width / 2.0);
+        if let Some(edge) = hit {
+            app.hovered_edge = Some(edge.id);
+            if let Some((_, s, tt, e)) = doc.graph.edges().find(|(id, ..)| *id == edge.id) {
+                let name = |n: NodeId| doc.graph.node(n).map_or(String::new(), |n| n.label.clone());
+                let tip = format!(
+                    "{} → {}\n{} ({})\n{} supporting quote(s) or sentence(s)",
+                    name(s),
+                    name(tt),
+                    e.label,
+                    e.polarity.as_str(),
+                    e.n_evidence
+                );
+                response.clone().on_hover_text_at_pointer(tip);
             }
+            if response.clicked() {
+                actions.push(Action::Select(Selection::Edge(edge.id)));
+            }
+        } else if response.clicked() {
+            actions.push(Action::Select(Selection::None));
         }
     }
     if app.settings.show_legend && !scene.legend.is_empty() {
@@ -150,7 +179,13 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
 
 fn node_tooltip(doc: &super::state::Document, id: NodeId) -> String {
     let Some(node) = doc.graph.node(id) else { return String::new() };
-    format!("{} ({})\nnamed {} time(s), {} quote(s)\nclick for details, drag to pin", node.label, node.kind.as_str(), node.n_mentions, node.n_quotes)
+    format!(
+        "{} ({})\nnamed {} time(s), {} quote(s)\nclick for details, drag to pin",
+        node.label,
+        node.kind.as_str(),
+        node.n_mentions,
+        node.n_quotes
+    )
 }
 
 /// The transform that shows `bounds` centred in `rect`.
@@ -218,11 +253,23 @@ pub(crate) fn draw_scene(painter: &egui::Painter, scene: &Scene, t: TSTransform)
     }
     let show_labels = s > 0.35;
     for n in &scene.nodes {
-        painter.add(node_shape(n.shape, t * n.center, n.radius * s, n.fill, Stroke::new(n.stroke_width * s.sqrt(), n.stroke)));
+        painter.add(node_shape(
+            n.shape,
+            t * n.center,
+            n.radius * s,
+            n.fill,
+            Stroke::new(n.stroke_width * s.sqrt(), n.stroke),
+        ));
     }
     if show_labels {
         for n in &scene.nodes {
-            painter.text(t * n.label_pos, Align2::CENTER_TOP, &n.label, FontId::proportional(render::LABEL_SIZE * s), n.label_color);
+            painter.text(
+                t * n.label_pos,
+                Align2::CENTER_TOP,
+                &n.label,
+                FontId::proportional(render::LABEL_SIZE * s),
+                n.label_color,
+            );
         }
     }
 }
@@ -249,6 +296,12 @@ fn draw_legend(painter: &egui::Painter, scene: &Scene, rect: Rect) {
                 label
             }
         };
-        painter.text(Pos2::new(origin.x + 34.0, y), Align2::LEFT_CENTER, *label, FontId::proportional(12.0), scene.text);
+        painter.text(
+            Pos2::new(origin.x + 34.0, y),
+            Align2::LEFT_CENTER,
+            *label,
+            FontId::proportional(12.0),
+            scene.text,
+        );
     }
 }

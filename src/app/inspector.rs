@@ -26,7 +26,8 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
     let mut actions = Vec::new();
     ui.add_space(4.0);
     let label = ui.label("Find actor");
-    let search = ui.add(egui::TextEdit::singleline(&mut app.search).hint_text("name or alias (Ctrl+F)")).labelled_by(label.id);
+    let search =
+        ui.add(egui::TextEdit::singleline(&mut app.search).hint_text("name or alias (Ctrl+F)")).labelled_by(label.id);
     if app.focus_search {
         search.request_focus();
         app.focus_search = false;
@@ -39,15 +40,16 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
                 .entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.name.to_lowercase().contains(&query) || e.aliases.iter().any(|a| a.to_lowercase().contains(&query)))
+                .filter(|(_, e)| {
+                    e.name.to_lowercase().contains(&query)
+                        || e.aliases.iter().any(|a| a.to_lowercase().contains(&query))
+                })
                 .map(|(i, e)| (i, e.name.as_str()))
                 .take(8)
                 .collect();
             let enter = search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if enter {
-                if let Some((i, _)) = hits.first() {
-                    actions.push(Action::FocusNode(*i));
-                }
+            if enter && let Some((i, _)) = hits.first() {
+                actions.push(Action::FocusNode(*i));
             }
             for (i, name) in hits {
                 if ui.selectable_label(app.selection == Selection::Node(i), name).clicked() {
@@ -64,7 +66,9 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
             }
         });
         ui.horizontal_wrapped(|ui| {
-            for (k, p) in [Polarity::Positive, Polarity::Negative, Polarity::Neutral, Polarity::Mixed].iter().enumerate() {
+            for (k, p) in
+                [Polarity::Positive, Polarity::Negative, Polarity::Neutral, Polarity::Mixed].iter().enumerate()
+            {
                 ui.checkbox(&mut app.filters.polarities[k], p.as_str());
             }
             ui.checkbox(&mut app.filters.show_roles, "roles");
@@ -95,7 +99,10 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
             order.sort_by_key(|&i| std::cmp::Reverse(x.entities[i].mentions.len()));
             for i in order {
                 let e = &x.entities[i];
-                if ui.selectable_label(false, format!("{} · {} ×{}", e.name, e.kind.as_str(), e.mentions.len())).clicked() {
+                if ui
+                    .selectable_label(false, format!("{} · {} ×{}", e.name, e.kind.as_str(), e.mentions.len()))
+                    .clicked()
+                {
                     actions.push(Action::FocusNode(i));
                 }
             }
@@ -108,19 +115,32 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
             if !e.aliases.is_empty() {
                 ui.label(format!("also: {}", e.aliases.join(", ")));
             }
-            for r in x.relations.iter().filter(|r| r.kind != RelationKind::Stance && (r.source == id || r.target == id)) {
+            for r in x.relations.iter().filter(|r| r.kind != RelationKind::Stance && (r.source == id || r.target == id))
+            {
                 let other = if r.source == id { r.target } else { r.source };
-                let what = if r.source == id { format!("{} of {}", r.label, x.entities[other].name) } else { format!("{}: {}", r.label, x.entities[other].name) };
+                let what = if r.source == id {
+                    format!("{} of {}", r.label, x.entities[other].name)
+                } else {
+                    format!("{}: {}", r.label, x.entities[other].name)
+                };
                 ui.label(format!("• {what}"));
             }
-            let said: Vec<(usize, &crate::extract::Quote)> = x.quotes.iter().enumerate().filter(|(_, q)| q.speaker == Some(id)).collect();
+            let said: Vec<(usize, &crate::extract::Quote)> =
+                x.quotes.iter().enumerate().filter(|(_, q)| q.speaker == Some(id)).collect();
             if !said.is_empty() {
                 ui.add_space(6.0);
                 ui.label(RichText::new(format!("Said ({})", said.len())).strong());
                 for (_, q) in said {
                     let mark = if q.is_direct { "“" } else { "(reported) " };
                     let cue = q.cue.as_deref().unwrap_or("");
-                    if ui.link(format!("{mark}{}{} — {cue}", short(&text[q.span.range()], 160), if q.is_direct { "”" } else { "" })).clicked() {
+                    if ui
+                        .link(format!(
+                            "{mark}{}{} — {cue}",
+                            short(&text[q.span.range()], 160),
+                            if q.is_direct { "”" } else { "" }
+                        ))
+                        .clicked()
+                    {
                         actions.push(Action::ShowInArticle(q.span));
                     }
                 }
@@ -128,8 +148,16 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
             ui.add_space(6.0);
             ui.label(RichText::new("Relations").strong());
             for polarity in [Polarity::Negative, Polarity::Mixed, Polarity::Positive, Polarity::Neutral] {
-                for (ri, r) in x.relations.iter().enumerate().filter(|(_, r)| r.kind == RelationKind::Stance && r.polarity == polarity && (r.source == id || r.target == id)) {
-                    let line = format!("{} → {}: {} ({})", x.entities[r.source].name, x.entities[r.target].name, r.label, r.polarity.as_str());
+                for (ri, r) in x.relations.iter().enumerate().filter(|(_, r)| {
+                    r.kind == RelationKind::Stance && r.polarity == polarity && (r.source == id || r.target == id)
+                }) {
+                    let line = format!(
+                        "{} → {}: {} ({})",
+                        x.entities[r.source].name,
+                        x.entities[r.target].name,
+                        r.label,
+                        r.polarity.as_str()
+                    );
                     if ui.link(RichText::new(line).color(theme.polarity_color(r.polarity))).clicked() {
                         actions.push(Action::Select(Selection::Edge(ri)));
                     }
@@ -137,7 +165,8 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
             }
             ui.add_space(6.0);
             ui.label(RichText::new("Mentioned in").strong());
-            let mut sentences: Vec<usize> = e.mentions.iter().filter_map(|m| doc.article.sentence_at(m.start)).collect();
+            let mut sentences: Vec<usize> =
+                e.mentions.iter().filter_map(|m| doc.article.sentence_at(m.start)).collect();
             sentences.dedup();
             for s in sentences.into_iter().take(30) {
                 let span = doc.article.sentences()[s].span;
@@ -149,7 +178,10 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
         Selection::Edge(ri) => {
             let Some(r) = x.relations.get(ri) else { return };
             ui.label(RichText::new(format!("{} → {}", x.entities[r.source].name, x.entities[r.target].name)).heading());
-            ui.label(RichText::new(format!("{} · {} · {}", r.kind.as_str(), r.polarity.as_str(), r.label)).color(theme.polarity_color(r.polarity)));
+            ui.label(
+                RichText::new(format!("{} · {} · {}", r.kind.as_str(), r.polarity.as_str(), r.label))
+                    .color(theme.polarity_color(r.polarity)),
+            );
             ui.add_space(6.0);
             for ev in &r.evidence {
                 ui.group(|ui| {
@@ -162,11 +194,16 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
                     }
                     if let Some(q) = ev.quote.and_then(|q| x.quotes.get(q)) {
                         let speaker = q.speaker.map_or("unknown speaker", |s| x.entities[s].name.as_str());
-                        info.push_str(&format!(" · said by {speaker}"));
+                        info += " · said by ";
+                        info += speaker;
                     }
                     ui.label(RichText::new(info).small());
                     let job = highlighted(text, ev.span, &[ev.cue_span], ev.target_span, &theme, ui);
-                    if ui.add(egui::Label::new(job).sense(egui::Sense::click())).on_hover_text("show in the article").clicked() {
+                    if ui
+                        .add(egui::Label::new(job).sense(egui::Sense::click()))
+                        .on_hover_text("show in the article")
+                        .clicked()
+                    {
                         actions.push(Action::ShowInArticle(ev.span));
                     }
                 });
@@ -179,7 +216,8 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
 /// A piece of text with the cue and target marked.
 fn highlighted(text: &str, span: Span, cues: &[Span], target: Option<Span>, theme: &Theme, ui: &egui::Ui) -> LayoutJob {
     let mut job = LayoutJob::default();
-    let base = TextFormat { font_id: FontId::proportional(13.0), color: ui.visuals().text_color(), ..Default::default() };
+    let base =
+        TextFormat { font_id: FontId::proportional(13.0), color: ui.visuals().text_color(), ..Default::default() };
     let mut marks: Vec<(Span, Color32)> = cues.iter().map(|c| (*c, theme.polarity_color(Polarity::Mixed))).collect();
     if let Some(t) = target {
         marks.push((t, theme.kind_color(EntityKind::Organization)));
@@ -192,7 +230,11 @@ fn highlighted(text: &str, span: Span, cues: &[Span], target: Option<Span>, them
             continue;
         }
         job.append(&text[pos..m.start], 0.0, base.clone());
-        job.append(&text[m.range()], 0.0, TextFormat { color, underline: egui::Stroke::new(1.0, color), ..base.clone() });
+        job.append(
+            &text[m.range()],
+            0.0,
+            TextFormat { color, underline: egui::Stroke::new(1.0, color), ..base.clone() },
+        );
         pos = m.end;
     }
     job.append(&text[pos..span.end], 0.0, base);
@@ -211,19 +253,21 @@ pub(crate) fn article_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Actio
     ui.separator();
     // Marks: mentions (by kind), quotes (tinted), the selected target span.
     let now = ui.input(|i| i.time);
-    if let Some((_, t)) = &mut app.article_target {
-        if t.is_nan() {
-            *t = now;
-        }
+    if let Some((_, t)) = &mut app.article_target
+        && t.is_nan()
+    {
+        *t = now;
     }
     let flash = app.article_target.filter(|(_, t)| now - t < 1.5).map(|(s, _)| s);
-    let mut mentions: Vec<(Span, usize)> = x.entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))).collect();
+    let mut mentions: Vec<(Span, usize)> =
+        x.entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, i))).collect();
     mentions.sort();
     let selected_entity = match app.selection {
         Selection::Node(n) => Some(n),
         _ => None,
     };
-    let base = TextFormat { font_id: FontId::proportional(14.0), color: ui.visuals().text_color(), ..Default::default() };
+    let base =
+        TextFormat { font_id: FontId::proportional(14.0), color: ui.visuals().text_color(), ..Default::default() };
     let quote_bg = ui.visuals().faint_bg_color;
     let mut job = LayoutJob::default();
     let mut boundaries: Vec<usize> = vec![0, text.len()];
@@ -277,13 +321,13 @@ pub(crate) fn article_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Actio
                 ui.scroll_to_rect(r, Some(egui::Align::Center));
             }
         }
-        if response.clicked() {
-            if let Some(p) = response.interact_pointer_pos() {
-                let cursor = galley.cursor_from_pos(p - rect.min);
-                let byte = text.char_indices().nth(cursor.index.into()).map_or(text.len(), |(b, _)| b);
-                if let Some((_, e)) = byte_to_entity.iter().find(|(s, _)| s.start <= byte && byte < s.end) {
-                    actions.push(Action::Select(Selection::Node(*e)));
-                }
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            let cursor = galley.cursor_from_pos(p - rect.min);
+            let byte = text.char_indices().nth(cursor.index.into()).map_or(text.len(), |(b, _)| b);
+            if let Some((_, e)) = byte_to_entity.iter().find(|(s, _)| s.start <= byte && byte < s.end) {
+                actions.push(Action::Select(Selection::Node(*e)));
             }
         }
         ui.painter().galley(rect.min, galley, ui.visuals().text_color());

@@ -169,13 +169,25 @@ pub struct StancemapApp {
 /// Reads and extracts a document (called on a worker thread).
 fn load_document(name: String, source: Option<PathBuf>, bytes: &[u8]) -> LoadResult {
     let started = Instant::now();
-    let hint = source.as_ref().and_then(|p| p.file_name()).and_then(|n| n.to_str()).map(str::to_owned).unwrap_or_else(|| name.clone());
+    let hint = source
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .map_or_else(|| name.clone(), str::to_owned);
     let article = article::from_bytes(bytes, Some(&hint)).map_err(|e| format!("cannot open {name}: {e}"))?;
     let extraction = extract::run(&article, Lexicon::builtin());
     let graph = graph::build(&extraction);
     let layout = LayoutState::new(&graph, &LayoutParams::default(), 1);
     let name = article.title().map_or(name, str::to_owned);
-    Ok(Document { name, source, article, extraction, graph, layout, extract_ms: started.elapsed().as_secs_f64() * 1000.0 })
+    Ok(Document {
+        name,
+        source,
+        article,
+        extraction,
+        graph,
+        layout,
+        extract_ms: started.elapsed().as_secs_f64() * 1000.0,
+    })
 }
 
 impl StancemapApp {
@@ -203,7 +215,8 @@ impl StancemapApp {
     }
 
     /// Starts loading on a worker thread.
-    fn start_load(&mut self, name: String, source: Option<PathBuf>, bytes: Option<Vec<u8>>) {
+    fn start_load(&mut self, name: String, source: Option<&Path>, bytes: Option<Vec<u8>>) {
+        let source = source.map(Path::to_path_buf);
         let (tx, rx) = mpsc::channel();
         let path = source.clone();
         let thread_name = name.clone();
@@ -256,8 +269,9 @@ impl StancemapApp {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Open(path) => {
-                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                self.start_load(name, Some(path), None);
+                let name =
+                    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                self.start_load(name, Some(&path), None);
             }
             Action::OpenSample(i) => {
                 if let Some((name, text)) = samples().get(i) {
@@ -274,10 +288,10 @@ impl StancemapApp {
             Action::Select(selection) => self.selection = selection,
             Action::FocusNode(id) => {
                 self.selection = Selection::Node(id);
-                if let Some(doc) = &self.doc {
-                    if let Some(p) = doc.layout.positions().get(id) {
-                        self.center_on(*p);
-                    }
+                if let Some(doc) = &self.doc
+                    && let Some(p) = doc.layout.positions().get(id)
+                {
+                    self.center_on(*p);
                 }
             }
             Action::ShowInArticle(span) => {
@@ -462,10 +476,16 @@ impl StancemapApp {
         let mut actions = Vec::new();
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                if ui.add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&shortcuts::OPEN))).clicked() {
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&shortcuts::OPEN)))
+                    .clicked()
+                {
                     actions.push(Action::ShowOpenDialog);
                 }
-                if ui.add(egui::Button::new("Paste article…").shortcut_text(ui.ctx().format_shortcut(&shortcuts::PASTE))).clicked() {
+                if ui
+                    .add(egui::Button::new("Paste article…").shortcut_text(ui.ctx().format_shortcut(&shortcuts::PASTE)))
+                    .clicked()
+                {
                     self.paste = Some(String::new());
                 }
                 ui.menu_button("Open recent", |ui| {
@@ -486,12 +506,16 @@ impl StancemapApp {
                     }
                 });
                 ui.separator();
-                if ui.add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&shortcuts::QUIT))).clicked() {
+                if ui.add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&shortcuts::QUIT))).clicked()
+                {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
             ui.menu_button("Edit", |ui| {
-                if ui.add(egui::Button::new("Find actor…").shortcut_text(ui.ctx().format_shortcut(&shortcuts::FIND))).clicked() {
+                if ui
+                    .add(egui::Button::new("Find actor…").shortcut_text(ui.ctx().format_shortcut(&shortcuts::FIND)))
+                    .clicked()
+                {
                     self.focus_search = true;
                 }
                 if ui.add(egui::Button::new("Clear selection").shortcut_text("Esc")).clicked() {
@@ -505,7 +529,10 @@ impl StancemapApp {
                 }
             });
             ui.menu_button("View", |ui| {
-                if ui.add(egui::Button::new("Fit to view").shortcut_text(ui.ctx().format_shortcut(&shortcuts::FIT))).clicked() {
+                if ui
+                    .add(egui::Button::new("Fit to view").shortcut_text(ui.ctx().format_shortcut(&shortcuts::FIT)))
+                    .clicked()
+                {
                     actions.push(Action::FitView);
                 }
                 ui.checkbox(&mut self.settings.show_inspector, "Inspector");
@@ -572,7 +599,8 @@ impl StancemapApp {
         egui::Window::new("Paste article").open(&mut open).default_size([520.0, 360.0]).show(ctx, |ui| {
             let label = ui.label("Paste or type the article text:");
             egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
-                ui.add(egui::TextEdit::multiline(text).desired_rows(14).desired_width(f32::INFINITY)).labelled_by(label.id);
+                ui.add(egui::TextEdit::multiline(text).desired_rows(14).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
             });
             if ui.button("Map it").clicked() {
                 load = true;
@@ -597,7 +625,12 @@ fn read_file(path: &Path) -> Result<Vec<u8>, String> {
         return Err(format!("cannot open {}: it is a directory", path.display()));
     }
     if meta.len() > article::DEFAULT_SIZE_LIMIT {
-        return Err(format!("cannot open {}: {} bytes is over the limit of {} bytes", path.display(), meta.len(), article::DEFAULT_SIZE_LIMIT));
+        return Err(format!(
+            "cannot open {}: {} bytes is over the limit of {} bytes",
+            path.display(),
+            meta.len(),
+            article::DEFAULT_SIZE_LIMIT
+        ));
     }
     std::fs::read(path).map_err(|e| format!("cannot open {}: {e}", path.display()))
 }

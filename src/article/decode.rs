@@ -128,6 +128,6 @@ mod tests {
         assert_eq!(normalize("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(normalize("non\u{a0}breaking"), "non breaking");
         assert_eq!(normalize("co\u{ad}operation"), "cooperation");
-        assert_eq!(normalize("\u{fb01}nal of\u{fb03}ce"), "final office");
+        assert_eq!(normalize("\u{fb01}nal o\u{fb03}ce"), "final office");
     }
 }

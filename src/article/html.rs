@@ -13,12 +13,39 @@ pub struct Page {
 }
 
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "nav", "footer", "aside", "form", "figure", "figcaption", "noscript", "iframe",
-    "svg", "button", "header", "template",
+    "script",
+    "style",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "figure",
+    "figcaption",
+    "noscript",
+    "iframe",
+    "svg",
+    "button",
+    "header",
+    "template",
 ];
 const SKIP_CLASS_WORDS: &[&str] = &[
-    "byline", "credit", "caption", "share", "social", "related", "comment", "advert", "promo",
-    "newsletter", "menu", "nav", "cookie", "subscribe", "breadcrumb", "footer", "author",
+    "byline",
+    "credit",
+    "caption",
+    "share",
+    "social",
+    "related",
+    "comment",
+    "advert",
+    "promo",
+    "newsletter",
+    "menu",
+    "nav",
+    "cookie",
+    "subscribe",
+    "breadcrumb",
+    "footer",
+    "author",
 ];
 const BLOCKS: &str = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td";
 

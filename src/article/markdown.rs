@@ -58,18 +58,19 @@ fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if c == '!' && rest[1..].starts_with('[') {
-            if let Some((_, after)) = link(&rest[1..]) {
-                rest = after;
-                continue;
-            }
+        if c == '!'
+            && rest[1..].starts_with('[')
+            && let Some((_, after)) = link(&rest[1..])
+        {
+            rest = after;
+            continue;
         }
-        if c == '[' {
-            if let Some((label, after)) = link(rest) {
-                out.push_str(&inline(label));
-                rest = after;
-                continue;
-            }
+        if c == '['
+            && let Some((label, after)) = link(rest)
+        {
+            out.push_str(&inline(label));
+            rest = after;
+            continue;
         }
         if c == '*' || c == '`' || (c == '_' && is_edge_underscore(&out, &rest[1..])) {
             rest = &rest[1..];

@@ -268,17 +268,13 @@ pub fn read(path: &Path, size_limit: u64) -> Result<Article, LoadError> {
     if meta.len() > size_limit {
         return Err(LoadError::TooLarge { path: path.to_owned(), size: meta.len(), limit: size_limit });
     }
-    let bytes =
-        std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_owned(), source })?;
     let name = path.file_name().and_then(|n| n.to_str());
     from_bytes(&bytes, name)
 }
 
 fn detect_format(text: &str, name_hint: Option<&str>) -> SourceFormat {
-    let ext = name_hint
-        .and_then(|n| n.rsplit_once('.'))
-        .map(|(_, ext)| ext.to_ascii_lowercase())
-        .unwrap_or_default();
+    let ext = name_hint.and_then(|n| n.rsplit_once('.')).map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" | "xhtml" => return SourceFormat::Html,
         "md" | "markdown" => return SourceFormat::Markdown,

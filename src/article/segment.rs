@@ -72,11 +72,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 if ch.is_alphanumeric() {
                     has_letter |= !ch.is_numeric();
                     end = i + off + ch.len_utf8();
-                } else if is_joiner(ch)
-                    && iter.peek().is_some_and(|(_, next)| next.is_alphanumeric())
-                {
-                    continue;
-                } else {
+                } else if !(is_joiner(ch) && iter.peek().is_some_and(|(_, next)| next.is_alphanumeric())) {
                     break;
                 }
             }
@@ -94,17 +90,48 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 /// Words after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen",
-    "Rep", "St", "Jr", "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb",
-    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "Fig", "Rev",
-    "Hon", "Pres", "Cmdr", "Brig", "Messrs", "Mme", "Mlle", "Dept", "Univ", "Ave", "e.g", "i.e",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov", "Sen", "Rep", "St", "Jr",
+    "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "approx", "Fig", "Rev", "Hon", "Pres", "Cmdr", "Brig", "Messrs", "Mme", "Mlle",
+    "Dept", "Univ", "Ave", "e.g", "i.e",
 ];
 
 /// Words that begin a new sentence after a dotted abbreviation such as "U.S.".
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "In",
-    "But", "And", "On", "At", "For", "Its", "His", "Her", "Their", "There", "As", "After", "When",
-    "While", "However", "Meanwhile", "Earlier", "Later", "Officials", "According",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "But",
+    "And",
+    "On",
+    "At",
+    "For",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "There",
+    "As",
+    "After",
+    "When",
+    "While",
+    "However",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+    "Officials",
+    "According",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -197,10 +224,10 @@ fn period_ends_sentence(before: &str, after: &str) -> bool {
         return false;
     }
     let mut chars = word.chars();
-    if let (Some(first), None) = (chars.next(), chars.next()) {
-        if first.is_uppercase() {
-            return false; // an initial: "J. Smith"
-        }
+    if let (Some(first), None) = (chars.next(), chars.next())
+        && first.is_uppercase()
+    {
+        return false; // an initial: "J. Smith"
     }
     if word.contains('.') {
         // "U.S." or "U.N.": a sentence ends only if a typical opener follows.

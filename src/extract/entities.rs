@@ -14,21 +14,36 @@ use crate::article::Span;
 
 /// Words that may join the capitalised words of one name.
 const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "the", "on", "de", "del", "della", "da", "dos", "das", "do", "van", "von",
-    "der", "den", "al", "bin", "ibn", "la", "le", "du", "el", "y",
+    "of", "for", "and", "the", "on", "de", "del", "della", "da", "dos", "das", "do", "van", "von", "der", "den", "al",
+    "bin", "ibn", "la", "le", "du", "el", "y",
 ];
 /// Particles that belong to a surname ("von der Leyen", "bin Salman").
 const SURNAME_PARTICLES: &[&str] =
     &["van", "von", "der", "den", "de", "del", "da", "dos", "al", "bin", "ibn", "la", "le", "du", "el"];
 /// Verbs that show a capital city is acting for its state ("Moscow has …").
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must",
-    "can", "does", "did", "says", "insists", "wants", "plans", "refuses", "refused",
+    "has", "have", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must", "can", "does",
+    "did", "says", "insists", "wants", "plans", "refuses", "refused",
 ];
 /// Adverbs allowed between a name and its speech verb ("Zas also said").
 const SPEECH_ADVERBS: &[&str] = &[
-    "also", "has", "had", "later", "then", "further", "earlier", "previously", "again", "once",
-    "repeatedly", "reportedly", "separately", "recently", "however", "himself", "herself",
+    "also",
+    "has",
+    "had",
+    "later",
+    "then",
+    "further",
+    "earlier",
+    "previously",
+    "again",
+    "once",
+    "repeatedly",
+    "reportedly",
+    "separately",
+    "recently",
+    "however",
+    "himself",
+    "herself",
 ];
 
 /// How a mention names its entity.
@@ -250,24 +265,36 @@ pub(crate) fn mark_furniture(doc: &mut Doc<'_>) {
         }
         let text = &doc.text[para.range()];
         let lower = text.to_lowercase();
-        let is_note = (text.starts_with('(') && text.ends_with(')'))
-            || (text.starts_with('[') && text.ends_with(']'));
+        let is_note = (text.starts_with('(') && text.ends_with(')')) || (text.starts_with('[') && text.ends_with(']'));
         let is_byline = (text.starts_with("By ") && text.split_whitespace().count() <= 8 && !text.ends_with('.'))
-            || ["photo:", "photograph:", "image:", "credit:", "photo credit", "(reporting by", "reporting by",
-                "editing by", "writing by", "additional reporting", "copyright", "©", "all rights reserved"]
-                .iter()
-                .any(|p| lower.starts_with(p));
+            || [
+                "photo:",
+                "photograph:",
+                "image:",
+                "credit:",
+                "photo credit",
+                "(reporting by",
+                "reporting by",
+                "editing by",
+                "writing by",
+                "additional reporting",
+                "copyright",
+                "©",
+                "all rights reserved",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p));
         if is_note || is_byline {
             for t in tokens {
                 doc.furniture[t] = true;
             }
             continue;
         }
-        if pi < 3 {
-            if let Some(end) = dateline_end(doc, tokens.clone()) {
-                for t in tokens.start..end {
-                    doc.furniture[t] = true;
-                }
+        if pi < 3
+            && let Some(end) = dateline_end(doc, tokens.clone())
+        {
+            for t in tokens.start..end {
+                doc.furniture[t] = true;
             }
         }
     }
@@ -277,7 +304,7 @@ pub(crate) fn mark_furniture(doc: &mut Doc<'_>) {
 fn dateline_end(doc: &Doc<'_>, tokens: Range<usize>) -> Option<usize> {
     let mut t = tokens.start;
     let mut n_caps = 0;
-    while t < tokens.end && (doc.is_all_caps(t) || (n_caps > 0 && doc.is_punct(t, ".")) ) {
+    while t < tokens.end && (doc.is_all_caps(t) || (n_caps > 0 && doc.is_punct(t, "."))) {
         n_caps += usize::from(doc.is_word(t));
         t += 1;
     }
@@ -287,7 +314,10 @@ fn dateline_end(doc: &Doc<'_>, tokens: Range<usize>) -> Option<usize> {
     // Optional ", March 3" or ", 3 March 2026".
     if doc.is_punct(t, ",") {
         let mut u = t + 1;
-        while u < tokens.end && u < t + 6 && (doc.is_word(u) || doc.kind(u) == crate::article::TokenKind::Number || doc.is_punct(u, ",")) {
+        while u < tokens.end
+            && u < t + 6
+            && (doc.is_word(u) || doc.kind(u) == crate::article::TokenKind::Number || doc.is_punct(u, ","))
+        {
             if doc.is_punct(u, ",") && !doc.is_word(u + 1) && doc.kind(u + 1) != crate::article::TokenKind::Number {
                 break;
             }
@@ -369,9 +399,11 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
             };
             if same(end) && doc.is_cap(end) {
                 end += 1;
-            } else if same(end) && doc.is_punct(end, ".") && is_initial(doc, end - 1) && same(end + 1) && doc.is_cap(end + 1) {
-                end += 2;
-            } else if same(end + 1) && doc.is_any(end, CONNECTORS) && !doc.is_cap(end) && doc.is_cap(end + 1) {
+            } else if same(end + 1)
+                && doc.is_cap(end + 1)
+                && ((doc.is_punct(end, ".") && is_initial(doc, end - 1))
+                    || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end)))
+            {
                 end += 2;
             } else {
                 break;
@@ -413,12 +445,10 @@ fn title_before(doc: &Doc<'_>, t: usize) -> Option<(usize, usize)> {
     }
     for len in 1..=4 {
         let start = end.checked_sub(len)?;
-        if let Some(title) = doc.title_at(start) {
-            if doc.word_hit_len(start) == len
-                || (doc.is_punct(end - 1, ".") && doc.word_hit_len(start) == len)
-            {
-                return Some((title, start));
-            }
+        if let Some(title) = doc.title_at(start)
+            && (doc.word_hit_len(start) == len || (doc.is_punct(end - 1, ".") && doc.word_hit_len(start) == len))
+        {
+            return Some((title, start));
         }
     }
     None
@@ -427,29 +457,29 @@ fn title_before(doc: &Doc<'_>, t: usize) -> Option<(usize, usize)> {
 /// Entity named right before a title: "CSTO Secretary General", "Belarusian President",
 /// "Norway's prime minister", or "President of Belarus" (after it).
 fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize) -> Option<usize> {
-    if title_start > 0 {
-        if let Some(m) = table.mention_at(title_start - 1) {
-            if table.entities[m.entity].kind != EntityKind::Person
-                && table.entities[m.entity].kind != EntityKind::Place
-            {
-                return Some(m.entity);
-            }
-        }
+    if title_start > 0
+        && let Some(m) = table.mention_at(title_start - 1)
+        && table.entities[m.entity].kind != EntityKind::Person
+        && table.entities[m.entity].kind != EntityKind::Place
+    {
+        return Some(m.entity);
     }
     if doc.is_any(title_end, &["of", "for"]) {
         let mut u = title_end + 1;
         if doc.is_any(u, &["the"]) {
             u += 1;
         }
-        if let Some(m) = table.mention_at(u) {
-            if table.entities[m.entity].kind != EntityKind::Person {
-                return Some(m.entity);
-            }
+        if let Some(m) = table.mention_at(u)
+            && table.entities[m.entity].kind != EntityKind::Person
+        {
+            return Some(m.entity);
         }
     }
     None
 }
 
+// (name tokens, the title before it as (title index, first token)).
+type Candidate = (Range<usize>, Option<(usize, usize)>);
 /// Capitalised names that the lexicon does not know: organizations by head noun, people by
 /// titles and speech cues. Returns the acronym definitions found.
 fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Diagnostic>) -> HashMap<String, usize> {
@@ -472,11 +502,12 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             continue;
         }
         let has_title = (start..end).any(|t| doc.title_at(t).is_some());
-        let head = (start..end).rev().find_map(|t| {
-            (table.token_mention[t].is_none()).then(|| doc.lex.org_head(doc.base(t))).flatten()
-        });
+        let head = (start..end)
+            .rev()
+            .find_map(|t| (table.token_mention[t].is_none()).then(|| doc.lex.org_head(doc.base(t))).flatten());
         let n_words = (start..end).filter(|&t| doc.is_word(t)).count();
-        let whole_is_one_mention = table.mention_at(start).is_some_and(|m| m.tokens.start == start && m.tokens.end == end);
+        let whole_is_one_mention =
+            table.mention_at(start).is_some_and(|m| m.tokens.start == start && m.tokens.end == end);
         let Some(kind) = head else { continue };
         if has_title || n_words < 2 || whole_is_one_mention {
             continue;
@@ -484,7 +515,13 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
         let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
         let parent = table.mention_at(start).map(|m| m.entity).filter(|&p| table.entities[p].kind != EntityKind::Place);
-        let class = if kind == EntityKind::Group { "armed" } else if parent.is_some() { "body" } else { "agency" };
+        let class = if kind == EntityKind::Group {
+            "armed"
+        } else if parent.is_some() {
+            "body"
+        } else {
+            "agency"
+        };
         let e = table.named(&name, kind, class);
         if let Some(p) = parent {
             table.entities[e].parent.get_or_insert((p, name_span));
@@ -507,7 +544,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         }
     }
     // Pass 2: people, full names first so that surnames link to them.
-    let mut candidates: Vec<(Range<usize>, Option<(usize, usize)>)> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
     for run in &runs {
         let mut t = run.start;
         while t < run.end {
@@ -601,10 +638,10 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
     let title_end = title_start + doc.word_hit_len(title_start);
     let org = title_org(doc, table, title_start, title_end);
     let mut first = title_start;
-    if let Some(m) = title_start.checked_sub(1).and_then(|t| table.mention_at(t)) {
-        if Some(m.entity) == org {
-            first = m.tokens.start;
-        }
+    if let Some(m) = title_start.checked_sub(1).and_then(|t| table.mention_at(t))
+        && Some(m.entity) == org
+    {
+        first = m.tokens.start;
     }
     let span = Span::new(doc.span(first).start, doc.span(name.end - 1).end);
     let title_span = Span::new(doc.span(title_start).start, doc.span(title_end - 1).end);
@@ -617,7 +654,15 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
     table.entities[e].extra_aliases.insert(alias_form(title_text));
 }
 
-fn push_role(table: &mut Table, e: usize, title: String, category: String, org: Option<usize>, span: Span, title_span: Span) {
+fn push_role(
+    table: &mut Table,
+    e: usize,
+    title: String,
+    category: String,
+    org: Option<usize>,
+    span: Span,
+    title_span: Span,
+) {
     let roles = &mut table.entities[e].roles;
     if !roles.iter().any(|r| r.title == title && r.org == org) {
         roles.push(Role { title, category, org, span, title_span });
@@ -633,10 +678,10 @@ fn speech_after(doc: &Doc<'_>, end: usize) -> bool {
 }
 
 fn speech_before(doc: &Doc<'_>, start: usize) -> bool {
-    (1..=3).any(|len| {
-        start >= len
-            && doc.speech_at(start - len).is_some_and(|_| doc.word_hit_len(start - len) == len)
-    }) || (start >= 2 && doc.is_any(start - 1, &["by"]) && doc.is_any(start - 2, &["stated", "said", "announced", "quoted"]))
+    (1..=3).any(|len| start >= len && doc.speech_at(start - len).is_some_and(|_| doc.word_hit_len(start - len) == len))
+        || (start >= 2
+            && doc.is_any(start - 1, &["by"])
+            && doc.is_any(start - 2, &["stated", "said", "announced", "quoted"]))
 }
 
 /// ", the foreign minister of Chile" / ", a spokesperson for the WHO" / ", Norway's prime minister":
@@ -650,13 +695,31 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
         if t >= doc.n_tokens() || doc.is_punct(t, ",.;:") {
             return None;
         }
-        if let Some(title) = doc.title_at(t) {
-            if !doc.lex.title(title).is_honorific() {
-                return Some((title, t, t + doc.word_hit_len(t)));
-            }
+        if let Some(title) = doc.title_at(t)
+            && !doc.lex.title(title).is_honorific()
+        {
+            return Some((title, t, t + doc.word_hit_len(t)));
         }
-        let skippable = doc.is_any(t, &["the", "a", "an", "its", "their", "his", "her", "country’s", "country's", "deputy", "former", "acting", "chief", "senior", "top"])
-            || table.mention_at(t).is_some();
+        let skippable = doc.is_any(
+            t,
+            &[
+                "the",
+                "a",
+                "an",
+                "its",
+                "their",
+                "his",
+                "her",
+                "country’s",
+                "country's",
+                "deputy",
+                "former",
+                "acting",
+                "chief",
+                "senior",
+                "top",
+            ],
+        ) || table.mention_at(t).is_some();
         if !skippable {
             return None;
         }
@@ -768,18 +831,21 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
         let len = doc.word_hit_len(t);
         let end = t + len;
         let info = doc.lex.title(title_idx);
-        if info.is_honorific() || table.mention_at(t).is_some() || (end < doc.n_tokens() && is_name_word(doc, end) && table.mention_at(end).is_some()) {
+        if info.is_honorific()
+            || table.mention_at(t).is_some()
+            || (end < doc.n_tokens() && is_name_word(doc, end) && table.mention_at(end).is_some())
+        {
             t = end;
             continue;
         }
         // Determiner and optional modifier before the title.
         let mut first = t;
         let mut org = None;
-        if let Some(m) = t.checked_sub(1).and_then(|u| table.mention_at(u)) {
-            if table.entities[m.entity].kind != EntityKind::Person {
-                org = Some(m.entity);
-                first = m.tokens.start;
-            }
+        if let Some(m) = t.checked_sub(1).and_then(|u| table.mention_at(u))
+            && table.entities[m.entity].kind != EntityKind::Person
+        {
+            org = Some(m.entity);
+            first = m.tokens.start;
         }
         let has_det = first > 0 && doc.is_any(first - 1, &["the", "this"]);
         if !has_det {
@@ -796,28 +862,23 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
                 last = u + 1;
             }
         }
-        let same_title: Vec<&(usize, String, String, Option<usize>)> = holders
-            .iter()
-            .filter(|(_, title, _, o)| *title == info.title && (org.is_none() || *o == org))
-            .collect();
+        let same_title: Vec<&(usize, String, String, Option<usize>)> =
+            holders.iter().filter(|(_, title, _, o)| *title == info.title && (org.is_none() || *o == org)).collect();
         let by_category: Vec<&(usize, String, String, Option<usize>)> = holders
             .iter()
             .filter(|(_, _, category, o)| *category == info.category && (org.is_none() || *o == org))
             .collect();
         let pool = if same_title.is_empty() { by_category } else { same_title };
         let pos = doc.span(t).start;
-        let best = pool
-            .iter()
-            .map(|(e, ..)| *e)
-            .max_by_key(|&e| {
-                let last_before = table
-                    .mentions
-                    .iter()
-                    .filter(|m| m.entity == e && !m.tokens.is_empty() && m.span.start < pos)
-                    .map(|m| m.span.start)
-                    .max();
-                (last_before.is_some(), last_before)
-            });
+        let best = pool.iter().map(|(e, ..)| *e).max_by_key(|&e| {
+            let last_before = table
+                .mentions
+                .iter()
+                .filter(|m| m.entity == e && !m.tokens.is_empty() && m.span.start < pos)
+                .map(|m| m.span.start)
+                .max();
+            (last_before.is_some(), last_before)
+        });
         if let Some(e) = best {
             let tokens = first..last;
             if tokens.clone().all(|u| table.token_mention[u].is_none() || table.entity_at(u) == org) {

@@ -165,7 +165,11 @@ pub fn output(article: &Article, extraction: &Extraction) -> Output {
                 kind: r.kind.as_str().to_owned(),
                 source: eid(r.source),
                 target: eid(r.target),
-                polarity: if r.polarity == Polarity::Mixed { "mixed".to_owned() } else { r.polarity.as_str().to_owned() },
+                polarity: if r.polarity == Polarity::Mixed {
+                    "mixed".to_owned()
+                } else {
+                    r.polarity.as_str().to_owned()
+                },
                 label: r.label.clone(),
                 role: r.role.clone(),
                 evidence: r

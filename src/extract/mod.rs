@@ -35,8 +35,7 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// Every kind, in display order.
-    pub const ALL: [EntityKind; 5] =
-        [Self::Person, Self::Organization, Self::Country, Self::Group, Self::Place];
+    pub const ALL: [EntityKind; 5] = [Self::Person, Self::Organization, Self::Country, Self::Group, Self::Place];
 
     /// The lower-case name used in JSON and the window.
     pub fn as_str(self) -> &'static str {
@@ -249,8 +248,12 @@ pub fn run(article: &Article, lexicon: &Lexicon) -> Extraction {
         })
         .collect();
     relations.sort_by(|a, b| {
-        (a.kind, a.source, a.target, a.evidence.first().map(|e| e.span))
-            .cmp(&(b.kind, b.source, b.target, b.evidence.first().map(|e| e.span)))
+        (a.kind, a.source, a.target, a.evidence.first().map(|e| e.span)).cmp(&(
+            b.kind,
+            b.source,
+            b.target,
+            b.evidence.first().map(|e| e.span),
+        ))
     });
     diagnostics.sort_by_key(|d| d.span);
     Extraction { entities, quotes, relations, diagnostics }

@@ -80,7 +80,16 @@ fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>
                     }
                 };
                 if closes {
-                    push(text, para, start + opener.len_utf8(), pos, Span::new(para.start + start, para.start + pos + c.len_utf8()), paragraph_idx, false, out);
+                    push(
+                        text,
+                        para,
+                        start + opener.len_utf8(),
+                        pos,
+                        Span::new(para.start + start, para.start + pos + c.len_utf8()),
+                        paragraph_idx,
+                        false,
+                        out,
+                    );
                     open = None;
                 }
             }
@@ -90,7 +99,16 @@ fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>
     if let Some((start, opener, fam)) = open {
         // A single quote that never closes was an apostrophe or a typo; drop it.
         if fam != Family::Single {
-            push(text, para, start + opener.len_utf8(), p.len(), Span::new(para.start + start, para.end), paragraph_idx, true, out);
+            push(
+                text,
+                para,
+                start + opener.len_utf8(),
+                p.len(),
+                Span::new(para.start + start, para.end),
+                paragraph_idx,
+                true,
+                out,
+            );
         }
     }
 }
@@ -118,12 +136,7 @@ fn push(
         return;
     }
     let start = para.start + inner_start + lead;
-    out.push(RawQuote {
-        inner: Span::new(start, start + trimmed.len()),
-        outer,
-        paragraph_idx,
-        is_open_ended,
-    });
+    out.push(RawQuote { inner: Span::new(start, start + trimmed.len()), outer, paragraph_idx, is_open_ended });
 }
 
 #[cfg(test)]

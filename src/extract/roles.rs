@@ -15,10 +15,28 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table) -> Vec<Relation> {
     for (e, ent) in table.entities.iter().enumerate() {
         for role in &ent.roles {
             let Some(org) = role.org else { continue };
-            push(&mut out, RelationKind::Affiliation, e, org, &role.title, role.span, role.title_span, "title and name");
+            push(
+                &mut out,
+                RelationKind::Affiliation,
+                e,
+                org,
+                &role.title,
+                role.span,
+                role.title_span,
+                "title and name",
+            );
         }
         if let Some((parent, span)) = ent.parent {
-            push(&mut out, RelationKind::Affiliation, e, parent, "body", span, span, "organization named after its parent");
+            push(
+                &mut out,
+                RelationKind::Affiliation,
+                e,
+                parent,
+                "body",
+                span,
+                span,
+                "organization named after its parent",
+            );
         }
     }
     membership(doc, table, &mut out);
@@ -26,7 +44,16 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table) -> Vec<Relation> {
 }
 
 #[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]
-fn push(out: &mut Vec<Relation>, kind: RelationKind, source: usize, target: usize, role: &str, span: Span, cue_span: Span, rule: &str) {
+fn push(
+    out: &mut Vec<Relation>,
+    kind: RelationKind,
+    source: usize,
+    target: usize,
+    role: &str,
+    span: Span,
+    cue_span: Span,
+    rule: &str,
+) {
     let evidence = Evidence {
         span,
         quote: None,
@@ -56,6 +83,7 @@ fn push(out: &mut Vec<Relation>, kind: RelationKind, source: usize, target: usiz
     });
 }
 
+const BEFORE_MEMBER: &[&str] = &["a", "an", "both", "all", "is", "are", "was", "were", "fellow", "founding", "the"];
 /// "A, a member of X", "A and B, both members of X", "member states of X such as A and B",
 /// "X members A and B".
 fn membership(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
@@ -103,7 +131,7 @@ fn membership(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
             // Members listed before: "A and B, both members of X", "A is a member of X".
             if members.is_empty() {
                 let mut v = t;
-                while v > tokens.start && doc.is_any(v - 1, &["a", "an", "both", "all", "is", "are", "was", "were", "fellow", "founding", "the"]) || v > tokens.start && doc.is_punct(v - 1, ",") {
+                while v > tokens.start && (doc.is_punct(v - 1, ",") || doc.is_any(v - 1, BEFORE_MEMBER)) {
                     v -= 1;
                 }
                 while v > tokens.start {

@@ -12,10 +12,39 @@ use crate::article::Span;
 
 /// Words skipped between a speaker and a speech verb ("he also said", "as saying").
 const ADVERBS: &[&str] = &[
-    "also", "has", "had", "have", "later", "then", "further", "earlier", "previously", "again",
-    "once", "repeatedly", "reportedly", "separately", "recently", "as", "was", "were", "is",
-    "said", "who", "had", "been", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "yesterday", "today",
+    "also",
+    "has",
+    "had",
+    "have",
+    "later",
+    "then",
+    "further",
+    "earlier",
+    "previously",
+    "again",
+    "once",
+    "repeatedly",
+    "reportedly",
+    "separately",
+    "recently",
+    "as",
+    "was",
+    "were",
+    "is",
+    "said",
+    "who",
+    "had",
+    "been",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
 ];
 
 /// A speaker found next to a speech verb.
@@ -46,10 +75,11 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             continue;
         }
         let para = doc.quotes[qi].paragraph_idx;
-        let neighbour = (0..qi)
-            .rev()
-            .chain(qi + 1..quotes.len())
-            .find(|&j| doc.quotes[j].paragraph_idx == para && quotes[j].speaker.is_some() && quotes[j].attribution != Attribution::Continuation);
+        let neighbour = (0..qi).rev().chain(qi + 1..quotes.len()).find(|&j| {
+            doc.quotes[j].paragraph_idx == para
+                && quotes[j].speaker.is_some()
+                && quotes[j].attribution != Attribution::Continuation
+        });
         if let Some(j) = neighbour {
             quotes[qi].speaker = quotes[j].speaker;
             let cue = quotes[j].cue.clone();
@@ -124,14 +154,20 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
     while t < doc.n_tokens() && doc.is_punct(t, ",–—-:") && doc.span(t).start < para.end {
         t += 1;
     }
-    if t < doc.n_tokens() && doc.span(t).start < para.end && doc.quote_of(t).is_none() {
-        if let Some((found, cue)) = verb_then_subject(doc, table, t).or_else(|| subject_then_verb(doc, table, t)) {
-            return (Some(found), Some(cue));
-        }
+    if t < doc.n_tokens()
+        && doc.span(t).start < para.end
+        && doc.quote_of(t).is_none()
+        && let Some((found, cue)) = verb_then_subject(doc, table, t).or_else(|| subject_then_verb(doc, table, t))
+    {
+        return (Some(found), Some(cue));
     }
     // Before the quote, in its sentence: `Zas said: “…` / `according to X, “…` / `X told Reuters: “…`.
     let q_first = tokens.partition_point(|tok| tok.span.start < raw.outer.start);
-    let sentence_start = doc.article.sentences().get(doc.sentence_idx(q_first.min(doc.n_tokens().saturating_sub(1)))).map_or(0, |s| s.tokens.start);
+    let sentence_start = doc
+        .article
+        .sentences()
+        .get(doc.sentence_idx(q_first.min(doc.n_tokens().saturating_sub(1))))
+        .map_or(0, |s| s.tokens.start);
     let mut start = sentence_start.max(doc.token_range(para).start);
     // Stop at an earlier quote's end.
     for u in (start..q_first).rev() {
@@ -225,7 +261,8 @@ fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
             u = m.tokens.end;
             continue;
         }
-        let part_of_np = doc.title_at(u).is_some() || doc.is_punct(u, "()") || doc.is_all_caps(u) || doc.is_any(u, &["of", "the"]);
+        let part_of_np =
+            doc.title_at(u).is_some() || doc.is_punct(u, "()") || doc.is_all_caps(u) || doc.is_any(u, &["of", "the"]);
         if !part_of_np {
             break;
         }
@@ -296,29 +333,32 @@ fn reported(doc: &Doc<'_>, table: &mut Table) -> Vec<Quote> {
     let sentences = doc.article.sentences();
     for (si, sentence) in sentences.iter().enumerate() {
         let tokens = sentence.tokens.clone();
-        if tokens.is_empty() || tokens.clone().any(|t| doc.quote_of(t).is_some() || doc.is_punct(t, "“”\"«»„")) {
+        if tokens.is_empty() || tokens.clone().any(|t| doc.quote_of(t).is_some() || doc.is_punct(t, "“”\"«»„"))
+        {
             continue;
         }
         if doc.is_heading(tokens.start) {
             continue;
         }
         // "This was stated … by X": the previous sentence is X's.
-        if doc.is_any(tokens.start, &["this", "that", "it"]) && doc.is_any(tokens.start + 1, &["was", "is", "has"]) {
-            if let Some(by) = tokens.clone().find(|&t| doc.is_any(t, &["by"])) {
-                let has_verb = (tokens.start + 1..by).any(|t| doc.speech_at(t).is_some());
-                if has_verb && si > 0 {
-                    if let Some(found) = subject_after(doc, table, by + 1) {
-                        let prev = &sentences[si - 1];
-                        let prev_has_quote = prev.tokens.clone().any(|t| doc.quote_of(t).is_some());
-                        let verb = (tokens.start + 1..by).find(|&t| doc.speech_at(t).is_some()).unwrap_or(tokens.start);
-                        if !prev_has_quote && !out.iter().any(|q| q.span.overlaps(prev.span)) {
-                            let span = trim_span(doc, prev.tokens.clone());
-                            out.push(statement(doc, span, found.entity, verb, Attribution::StatedBy));
-                        }
-                    }
+        if doc.is_any(tokens.start, &["this", "that", "it"])
+            && doc.is_any(tokens.start + 1, &["was", "is", "has"])
+            && let Some(by) = tokens.clone().find(|&t| doc.is_any(t, &["by"]))
+        {
+            let has_verb = (tokens.start + 1..by).any(|t| doc.speech_at(t).is_some());
+            if has_verb
+                && si > 0
+                && let Some(found) = subject_after(doc, table, by + 1)
+            {
+                let prev = &sentences[si - 1];
+                let prev_has_quote = prev.tokens.clone().any(|t| doc.quote_of(t).is_some());
+                let verb = (tokens.start + 1..by).find(|&t| doc.speech_at(t).is_some()).unwrap_or(tokens.start);
+                if !prev_has_quote && !out.iter().any(|q| q.span.overlaps(prev.span)) {
+                    let span = trim_span(doc, prev.tokens.clone());
+                    out.push(statement(doc, span, found.entity, verb, Attribution::StatedBy));
                 }
-                continue;
             }
+            continue;
         }
         let verbs: Vec<usize> = tokens.clone().filter(|&t| doc.speech_at(t).is_some() && !doc.furniture[t]).collect();
         for v in verbs {

@@ -14,12 +14,52 @@ use super::speakers::resolve_pronoun;
 use super::{EntityKind, Evidence, Polarity, Quote, Relation, RelationKind};
 use crate::article::Span;
 
-const NEGATIONS: &[&str] = &["not", "no", "never", "without", "neither", "nor", "hardly", "refused", "refuses", "failed", "fails", "lack", "lacks", "unwilling"];
-const HEDGES: &[&str] = &["may", "might", "could", "would", "if", "possibly", "perhaps", "consider", "considering", "reportedly"];
+const NEGATIONS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "without",
+    "neither",
+    "nor",
+    "hardly",
+    "refused",
+    "refuses",
+    "failed",
+    "fails",
+    "lack",
+    "lacks",
+    "unwilling",
+];
+const HEDGES: &[&str] =
+    &["may", "might", "could", "would", "if", "possibly", "perhaps", "consider", "considering", "reportedly"];
 const PREPOSITIONS: &[&str] = &[
-    "to", "with", "against", "on", "about", "from", "in", "at", "into", "toward", "towards", "for",
-    "over", "than", "between", "among", "by", "of", "regarding", "including", "across", "within",
-    "under", "after", "before", "like", "as",
+    "to",
+    "with",
+    "against",
+    "on",
+    "about",
+    "from",
+    "in",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "for",
+    "over",
+    "than",
+    "between",
+    "among",
+    "by",
+    "of",
+    "regarding",
+    "including",
+    "across",
+    "within",
+    "under",
+    "after",
+    "before",
+    "like",
+    "as",
 ];
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "however", "yet"];
 const PASSIVE_AUX: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
@@ -69,9 +109,7 @@ fn clauses(doc: &Doc<'_>, tokens: Range<usize>) -> Vec<Range<usize>> {
     let mut start = tokens.start;
     for t in tokens.clone() {
         let boundary = t > start
-            && (doc.quote_of(t) != doc.quote_of(t - 1)
-                || doc.is_punct(t, ";()[]")
-                || doc.is_any(t, CLAUSE_BREAKS));
+            && (doc.quote_of(t) != doc.quote_of(t - 1) || doc.is_punct(t, ";()[]") || doc.is_any(t, CLAUSE_BREAKS));
         if boundary {
             out.push(start..t);
             start = t;
@@ -178,12 +216,15 @@ fn stance_at(
         while doc.is_any(after, &["the"]) {
             after += 1;
         }
-        if let Some(agent) = table.mention_at(after).map(|m| m.entity).filter(|&e| is_actor(table, e) && table.entities[e].kind != EntityKind::Person || table.entities[e].kind == EntityKind::Person) {
-            let passive = doc.is_any(c.wrapping_sub(1), PASSIVE_AUX) || doc.is_any(after.saturating_sub(2), &["by"]) || clause.start > 0 && doc.is_punct(clause.start, "(") || doc.is_punct(c.wrapping_sub(1), ",");
-            if passive && is_actor(table, agent) {
+        if let Some(agent) = table.mention_at(after).map(|m| m.entity).filter(|&e| is_actor(table, e)) {
+            let passive = (c > 0 && (doc.is_any(c - 1, PASSIVE_AUX) || doc.is_punct(c - 1, ",(")))
+                || doc.is_any(cue_end, &["by"])
+                || doc.is_punct(clause.start, "(");
+            if passive {
                 let patient = patient_before(doc, table, &clause, c);
                 if let Some(target) = patient {
-                    push(doc, table, ctx, out, agent, target, c, cue_end, polarity, is_negated, is_hedged, "passive agent");
+                    let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
+                    push(doc, table, ctx, out, (agent, target, None), &hit, "passive agent");
                 }
                 return;
             }
@@ -224,11 +265,11 @@ fn stance_at(
             break;
         }
     }
-    if sources.is_empty() {
-        if let Some(s) = ctx.speaker {
-            sources.push(s);
-            rule = "speaker";
-        }
+    if sources.is_empty()
+        && let Some(s) = ctx.speaker
+    {
+        sources.push(s);
+        rule = "speaker";
     }
     if sources.is_empty() {
         return;
@@ -283,9 +324,10 @@ fn stance_at(
             targets.push(partner);
         }
     }
+    let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
     for &source in &sources {
         for &(target, span) in &targets {
-            push_with_target(doc, table, ctx, out, source, target, Some(span), c, cue_end, polarity, is_negated, is_hedged, rule);
+            push(doc, table, ctx, out, (source, target, Some(span)), &hit, rule);
         }
     }
 }
@@ -319,56 +361,40 @@ fn patient_before(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, c: usize)
     (start..c).rev().filter_map(|t| table.mention_at(t)).map(|m| m.entity).find(|&e| is_actor(table, e))
 }
 
-#[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]
+/// A cue occurrence with what was decided about it.
+struct CueHit {
+    c: usize,
+    cue_end: usize,
+    polarity: Polarity,
+    is_negated: bool,
+    is_hedged: bool,
+}
+
 fn push(
     doc: &Doc<'_>,
     table: &Table,
     ctx: &Context,
     out: &mut BTreeMap<(usize, usize), Vec<Evidence>>,
-    source: usize,
-    target: usize,
-    c: usize,
-    cue_end: usize,
-    polarity: Polarity,
-    is_negated: bool,
-    is_hedged: bool,
-    rule: &str,
-) {
-    push_with_target(doc, table, ctx, out, source, target, None, c, cue_end, polarity, is_negated, is_hedged, rule);
-}
-
-#[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]
-fn push_with_target(
-    doc: &Doc<'_>,
-    table: &Table,
-    ctx: &Context,
-    out: &mut BTreeMap<(usize, usize), Vec<Evidence>>,
-    source: usize,
-    target: usize,
-    target_span: Option<Span>,
-    c: usize,
-    cue_end: usize,
-    polarity: Polarity,
-    is_negated: bool,
-    is_hedged: bool,
+    (source, target, target_span): (usize, usize, Option<Span>),
+    hit: &CueHit,
     rule: &str,
 ) {
     if source == target || !is_actor(table, source) || !is_actor(table, target) {
         return;
     }
-    let cue_span = Span::new(doc.span(c).start, doc.span(cue_end - 1).end);
-    let category = doc.lex.cue(doc.cue_at(c).unwrap_or_default()).category.clone();
+    let cue_span = Span::new(doc.span(hit.c).start, doc.span(hit.cue_end - 1).end);
+    let category = doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default()).category.clone();
     out.entry((source, target)).or_default().push(Evidence {
         span: ctx.span,
         quote: ctx.quote,
         cue: doc.text[cue_span.range()].to_owned(),
         cue_span,
         target_span,
-        polarity,
+        polarity: hit.polarity,
         category,
         rule: rule.to_owned(),
-        is_negated,
-        is_hedged,
+        is_negated: hit.is_negated,
+        is_hedged: hit.is_hedged,
     });
 }
 

@@ -67,7 +67,13 @@ pub fn build(extraction: &Extraction) -> KnowledgeGraph {
         graph.add_edge(
             NodeIndex::new(r.source),
             NodeIndex::new(r.target),
-            Edge { relation: i, kind: r.kind, polarity: r.polarity, label: r.label.clone(), n_evidence: r.evidence.len() },
+            Edge {
+                relation: i,
+                kind: r.kind,
+                polarity: r.polarity,
+                label: r.label.clone(),
+                n_evidence: r.evidence.len(),
+            },
         );
     }
     KnowledgeGraph { graph }
@@ -76,7 +82,10 @@ pub fn build(extraction: &Extraction) -> KnowledgeGraph {
 /// A short name for the map: a well-known acronym ("NATO") rather than the long form.
 fn display_name(name: &str, aliases: &[String]) -> String {
     let acronym = aliases.iter().find(|a| {
-        a.len() >= 2 && a.len() <= 6 && a.chars().all(|c| c.is_ascii_uppercase()) && name.split_whitespace().count() >= 3
+        a.len() >= 2
+            && a.len() <= 6
+            && a.chars().all(|c| c.is_ascii_uppercase())
+            && name.split_whitespace().count() >= 3
     });
     acronym.cloned().unwrap_or_else(|| name.to_owned())
 }
@@ -109,8 +118,7 @@ impl KnowledgeGraph {
 
     /// Ids of the nodes linked to `id` in either direction, sorted.
     pub fn neighbors(&self, id: NodeId) -> Vec<NodeId> {
-        let mut out: Vec<NodeId> =
-            self.graph.neighbors_undirected(NodeIndex::new(id)).map(NodeIndex::index).collect();
+        let mut out: Vec<NodeId> = self.graph.neighbors_undirected(NodeIndex::new(id)).map(NodeIndex::index).collect();
         out.sort_unstable();
         out.dedup();
         out

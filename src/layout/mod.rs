@@ -93,7 +93,13 @@ impl LayoutState {
                 pos2(r * angle.cos(), r * angle.sin())
             })
             .collect();
-        Self { positions, pinned: vec![false; n], temperature: params.link_distance, n_steps: 0, status: Status::Running }
+        Self {
+            positions,
+            pinned: vec![false; n],
+            temperature: params.link_distance,
+            n_steps: 0,
+            status: Status::Running,
+        }
     }
 
     /// Starts from earlier positions (nodes keep their place); new nodes start near the centre.
@@ -133,11 +139,11 @@ impl LayoutState {
 
     /// Pins a node at a position and lets the others adjust.
     pub fn pin(&mut self, node: usize, pos: Pos2) {
-        if let (Some(p), Some(pin)) = (self.positions.get_mut(node), self.pinned.get_mut(node)) {
-            if pos.is_finite() {
-                *p = pos;
-                *pin = true;
-            }
+        if let (Some(p), Some(pin)) = (self.positions.get_mut(node), self.pinned.get_mut(node))
+            && pos.is_finite()
+        {
+            *p = pos;
+            *pin = true;
         }
     }
 
@@ -344,7 +350,10 @@ mod tests {
             .collect();
         for i in 0..rects.len() {
             for j in i + 1..rects.len() {
-                assert!(!rects[i].intersects(rects[j]) || rects[i].intersect(rects[j]).area() < 1.0, "{i} and {j} overlap");
+                assert!(
+                    !rects[i].intersects(rects[j]) || rects[i].intersect(rects[j]).area() < 1.0,
+                    "{i} and {j} overlap"
+                );
             }
         }
     }

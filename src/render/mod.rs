@@ -215,7 +215,8 @@ pub fn scene(graph: &KnowledgeGraph, layout: &Layout, theme: &Theme, options: &S
         if !(focused(s) && focused(t)) {
             color = dim(color, theme.background);
         }
-        let width = 1.4 + (edge.n_evidence.min(6) as f32) * 0.55 + if options.selected_edge == Some(id) { 2.0 } else { 0.0 };
+        let width =
+            1.4 + (edge.n_evidence.min(6) as f32) * 0.55 + if options.selected_edge == Some(id) { 2.0 } else { 0.0 };
         let (points, arrow) = edge_geometry(a, b, rs, rt, is_mutual, width);
         for p in &points {
             bounds.extend_with(*p);
@@ -248,10 +249,7 @@ fn edge_geometry(a: Pos2, b: Pos2, rs: f32, rt: f32, is_mutual: bool, width: f32
     let control = a + d * 0.5 + normal * bend;
     let bezier = |t: f32| -> Pos2 {
         let u = 1.0 - t;
-        pos2(
-            u * u * a.x + 2.0 * u * t * control.x + t * t * b.x,
-            u * u * a.y + 2.0 * u * t * control.y + t * t * b.y,
-        )
+        pos2(u * u * a.x + 2.0 * u * t * control.x + t * t * b.x, u * u * a.y + 2.0 * u * t * control.y + t * t * b.y)
     };
     let n = if is_mutual { 16 } else { 1 };
     let mut points: Vec<Pos2> = (0..=n).map(|k| bezier(k as f32 / n as f32)).collect();
@@ -300,7 +298,9 @@ mod tests {
     use crate::{article, extract, graph, layout};
 
     fn sample() -> (KnowledgeGraph, Layout) {
-        let a = article::parse("NATO condemned Russia. Russia criticised NATO. Foreign Minister Ingrid Vold of Norway praised the EU.");
+        let a = article::parse(
+            "NATO condemned Russia. Russia criticised NATO. Foreign Minister Ingrid Vold of Norway praised the EU.",
+        );
         let g = graph::build(&extract::run(&a, extract::Lexicon::builtin()));
         let l = layout::run(&g, &layout::LayoutParams::default(), 1);
         (g, l)

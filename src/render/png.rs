@@ -54,7 +54,8 @@ pub fn write(scene: &Scene, scale: f32, background: Background) -> Result<Vec<u8
 /// Rasterises the scene into a pixmap.
 pub fn render(scene: &Scene, scale: f32, background: Background) -> Result<resvg::tiny_skia::Pixmap, RenderError> {
     let text = svg::write(scene, background);
-    let options = resvg::usvg::Options { fontdb: fontdb(), font_family: svg::FONT_FAMILY.to_owned(), ..Default::default() };
+    let options =
+        resvg::usvg::Options { fontdb: fontdb(), font_family: svg::FONT_FAMILY.to_owned(), ..Default::default() };
     let tree = resvg::usvg::Tree::from_str(&text, &options)?;
     let size = tree.size();
     let width = (size.width() * scale).ceil() as u32;

@@ -56,7 +56,12 @@ fn points(ps: &[Pos2]) -> String {
 }
 
 fn shape(out: &mut String, shape: NodeShape, center: Pos2, r: f32, fill: Color32, stroke: Color32, stroke_width: f32) {
-    let style = format!("fill=\"{}\"{} stroke=\"{}\" stroke-width=\"{stroke_width:.2}\"", color(fill), opacity(fill), color(stroke));
+    let style = format!(
+        "fill=\"{}\"{} stroke=\"{}\" stroke-width=\"{stroke_width:.2}\"",
+        color(fill),
+        opacity(fill),
+        color(stroke)
+    );
     if shape == NodeShape::Circle {
         let _ = writeln!(out, r#"<circle cx="{:.2}" cy="{:.2}" r="{r:.2}" {style}/>"#, center.x, center.y);
     } else {
@@ -71,7 +76,12 @@ pub fn write(scene: &Scene, background: Background) -> String {
     let _ = writeln!(
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{:.2} {:.2} {:.2} {:.2}" width="{:.0}" height="{:.0}" font-family="{FONT_FAMILY}">"#,
-        vb.min.x, vb.min.y, vb.width(), vb.height(), vb.width().ceil(), vb.height().ceil()
+        vb.min.x,
+        vb.min.y,
+        vb.width(),
+        vb.height(),
+        vb.width().ceil(),
+        vb.height().ceil()
     );
     let bg = match background {
         Background::Theme => Some(scene.background),
@@ -79,14 +89,28 @@ pub fn write(scene: &Scene, background: Background) -> String {
         Background::Transparent => None,
     };
     if let Some(bg) = bg {
-        let _ = writeln!(out, r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="{}"/>"#, vb.min.x, vb.min.y, vb.width(), vb.height(), color(bg));
+        let _ = writeln!(
+            out,
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="{}"/>"#,
+            vb.min.x,
+            vb.min.y,
+            vb.width(),
+            vb.height(),
+            color(bg)
+        );
     }
     for e in &scene.edges {
-        let dash = if e.is_dashed { format!(" stroke-dasharray=\"{:.1} {:.1}\"", e.width * 3.0, e.width * 2.5) } else { String::new() };
+        let dash = if e.is_dashed {
+            format!(" stroke-dasharray=\"{:.1} {:.1}\"", e.width * 3.0, e.width * 2.5)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
             r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-linecap="round"{dash}/>"#,
-            points(&e.points), color(e.color), e.width
+            points(&e.points),
+            color(e.color),
+            e.width
         );
         let _ = writeln!(out, r#"<polygon points="{}" fill="{}"/>"#, points(&e.arrow), color(e.color));
     }
@@ -97,11 +121,22 @@ pub fn write(scene: &Scene, background: Background) -> String {
         let _ = writeln!(
             out,
             r#"<text x="{:.2}" y="{:.2}" font-size="{}" text-anchor="middle" fill="{}">{}</text>"#,
-            n.label_pos.x, n.label_pos.y + super::LABEL_SIZE, super::LABEL_SIZE, color(n.label_color), escape(&n.label)
+            n.label_pos.x,
+            n.label_pos.y + super::LABEL_SIZE,
+            super::LABEL_SIZE,
+            color(n.label_color),
+            escape(&n.label)
         );
     }
     if let Some(title) = &scene.title {
-        let _ = writeln!(out, r#"<text x="{:.2}" y="{:.2}" font-size="18" fill="{}">{}</text>"#, vb.min.x + 12.0, vb.min.y + 24.0, color(scene.text), escape(title));
+        let _ = writeln!(
+            out,
+            r#"<text x="{:.2}" y="{:.2}" font-size="18" fill="{}">{}</text>"#,
+            vb.min.x + 12.0,
+            vb.min.y + 24.0,
+            color(scene.text),
+            escape(title)
+        );
     }
     if !scene.legend.is_empty() {
         let origin = pos2(vb.max.x - legend_size(scene).x - 12.0, vb.min.y + 12.0);
@@ -116,7 +151,13 @@ fn legend(out: &mut String, scene: &Scene, origin: Pos2) {
     let _ = writeln!(
         out,
         r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="6" fill="{}"{} stroke="{}" stroke-width="0.5"/>"#,
-        origin.x, origin.y, size.x, size.y, color(scene.panel), opacity(scene.panel), color(scene.text)
+        origin.x,
+        origin.y,
+        size.x,
+        size.y,
+        color(scene.panel),
+        opacity(scene.panel),
+        color(scene.text)
     );
     for (i, item) in scene.legend.iter().enumerate() {
         let y = origin.y + 15.0 + 20.0 * i as f32;
@@ -129,11 +170,26 @@ fn legend(out: &mut String, scene: &Scene, origin: Pos2) {
                 let dash = if *dashed { r#" stroke-dasharray="5 4""# } else { "" };
                 let a = pos2(origin.x + 6.0, y);
                 let b = a + vec2(20.0, 0.0);
-                let _ = writeln!(out, r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{}" stroke-width="2.5"{dash}/>"#, a.x, a.y, b.x, b.y, color(*c));
+                let _ = writeln!(
+                    out,
+                    r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" stroke="{}" stroke-width="2.5"{dash}/>"#,
+                    a.x,
+                    a.y,
+                    b.x,
+                    b.y,
+                    color(*c)
+                );
                 label
             }
         };
-        let _ = writeln!(out, r#"<text x="{:.2}" y="{:.2}" font-size="12" fill="{}">{}</text>"#, origin.x + 34.0, y + 4.0, color(scene.text), escape(label));
+        let _ = writeln!(
+            out,
+            r#"<text x="{:.2}" y="{:.2}" font-size="12" fill="{}">{}</text>"#,
+            origin.x + 34.0,
+            y + 4.0,
+            color(scene.text),
+            escape(label)
+        );
     }
 }
 
@@ -148,7 +204,12 @@ mod tests {
         let a = article::parse("NATO condemned Russia. AT&T <Corp> praised Norway.");
         let g = graph::build(&extract::run(&a, extract::Lexicon::builtin()));
         let l = layout::run(&g, &layout::LayoutParams::default(), 1);
-        let s = scene(&g, &l, &Theme::new(ThemeKind::Dark), &SceneOptions { show_legend: true, title: Some("A & B".into()), ..Default::default() });
+        let s = scene(
+            &g,
+            &l,
+            &Theme::new(ThemeKind::Dark),
+            &SceneOptions { show_legend: true, title: Some("A & B".into()), ..Default::default() },
+        );
         let svg = write(&s, Background::Theme);
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         for n in &s.nodes {

@@ -61,11 +61,11 @@ impl Theme {
     /// Fill of a node of this kind.
     pub fn kind_color(&self, kind: EntityKind) -> Color32 {
         match kind {
-            EntityKind::Person => Color32::from_rgb(0xe6, 0x9f, 0x00),       // orange
+            EntityKind::Person => Color32::from_rgb(0xe6, 0x9f, 0x00), // orange
             EntityKind::Organization => Color32::from_rgb(0x56, 0xb4, 0xe9), // sky blue
-            EntityKind::Country => Color32::from_rgb(0x00, 0x9e, 0x73),      // bluish green
-            EntityKind::Group => Color32::from_rgb(0xcc, 0x79, 0xa7),        // reddish purple
-            EntityKind::Place => Color32::from_rgb(0x99, 0x99, 0x99),        // grey
+            EntityKind::Country => Color32::from_rgb(0x00, 0x9e, 0x73), // bluish green
+            EntityKind::Group => Color32::from_rgb(0xcc, 0x79, 0xa7),  // reddish purple
+            EntityKind::Place => Color32::from_rgb(0x99, 0x99, 0x99),  // grey
         }
     }
 

@@ -109,10 +109,15 @@ fn check(case: &Case) -> Vec<String> {
     };
     for (list, direct) in [(&case.quotes, true), (&case.indirect, false)] {
         for exp in list {
-            let found = x.quotes.iter().find(|q| q.is_direct == direct && text[q.span.range()].contains(exp.text.as_str()));
+            let found =
+                x.quotes.iter().find(|q| q.is_direct == direct && text[q.span.range()].contains(exp.text.as_str()));
             let Some(q) = found else {
                 let all: Vec<String> = x.quotes.iter().filter(|q| q.is_direct == direct).map(describe).collect();
-                errors.push(format!("no {} quote containing {:?}; found {all:?}", if direct { "direct" } else { "reported" }, exp.text));
+                errors.push(format!(
+                    "no {} quote containing {:?}; found {all:?}",
+                    if direct { "direct" } else { "reported" },
+                    exp.text
+                ));
                 continue;
             };
             let want = if exp.speaker.is_empty() { None } else { find(&x, &exp.speaker) };
@@ -131,23 +136,42 @@ fn check(case: &Case) -> Vec<String> {
         .relations
         .iter()
         .filter(|r| r.kind == RelationKind::Stance)
-        .map(|r| format!("{} -> {} {} {}", x.entities[r.source].name, x.entities[r.target].name, r.polarity.as_str(), r.label))
+        .map(|r| {
+            format!(
+                "{} -> {} {} {}",
+                x.entities[r.source].name,
+                x.entities[r.target].name,
+                r.polarity.as_str(),
+                r.label
+            )
+        })
         .collect();
     for exp in &case.stances {
         let (s, t) = (find(&x, &exp.source), find(&x, &exp.target));
-        let hit = x.relations.iter().find(|r| r.kind == RelationKind::Stance && Some(r.source) == s && Some(r.target) == t && s.is_some());
+        let hit = x
+            .relations
+            .iter()
+            .find(|r| r.kind == RelationKind::Stance && Some(r.source) == s && Some(r.target) == t && s.is_some());
         match hit {
             None => errors.push(format!("missing stance {} -> {}; found {stance_list:?}", exp.source, exp.target)),
             Some(r) => {
-                if let Some(p) = &exp.polarity {
-                    if r.polarity.as_str() != p {
-                        errors.push(format!("stance {} -> {}: polarity {}, expected {p}", exp.source, exp.target, r.polarity.as_str()));
-                    }
+                if let Some(p) = &exp.polarity
+                    && r.polarity.as_str() != p
+                {
+                    errors.push(format!(
+                        "stance {} -> {}: polarity {}, expected {p}",
+                        exp.source,
+                        exp.target,
+                        r.polarity.as_str()
+                    ));
                 }
-                if let Some(c) = &exp.category {
-                    if !r.evidence.iter().any(|e| &e.category == c) {
-                        errors.push(format!("stance {} -> {}: no evidence of category {c}; label {}", exp.source, exp.target, r.label));
-                    }
+                if let Some(c) = &exp.category
+                    && !r.evidence.iter().any(|e| &e.category == c)
+                {
+                    errors.push(format!(
+                        "stance {} -> {}: no evidence of category {c}; label {}",
+                        exp.source, exp.target, r.label
+                    ));
                 }
             }
         }
@@ -167,17 +191,29 @@ fn check(case: &Case) -> Vec<String> {
     }
     for exp in &case.affiliations {
         let (p, o) = (find(&x, &exp.person), find(&x, &exp.org));
-        let hit = x.relations.iter().find(|r| r.kind != RelationKind::Stance && p.is_some() && Some(r.source) == p && Some(r.target) == o);
+        let hit = x
+            .relations
+            .iter()
+            .find(|r| r.kind != RelationKind::Stance && p.is_some() && Some(r.source) == p && Some(r.target) == o);
         match hit {
             None => {
-                let all: Vec<String> = x.relations.iter().filter(|r| r.kind != RelationKind::Stance).map(|r| format!("{} -> {} {}", x.entities[r.source].name, x.entities[r.target].name, r.label)).collect();
-                errors.push(format!("missing affiliation {} -> {}; found {all:?} among {entity_names:?}", exp.person, exp.org));
+                let all: Vec<String> = x
+                    .relations
+                    .iter()
+                    .filter(|r| r.kind != RelationKind::Stance)
+                    .map(|r| format!("{} -> {} {}", x.entities[r.source].name, x.entities[r.target].name, r.label))
+                    .collect();
+                errors.push(format!(
+                    "missing affiliation {} -> {}; found {all:?} among {entity_names:?}",
+                    exp.person, exp.org
+                ));
             }
             Some(r) => {
-                if let Some(role) = &exp.role {
-                    if !r.role.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(role)) {
-                        errors.push(format!("affiliation {} -> {}: role {:?}, expected {role}", exp.person, exp.org, r.role));
-                    }
+                if let Some(role) = &exp.role
+                    && !r.role.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(role))
+                {
+                    errors
+                        .push(format!("affiliation {} -> {}: role {:?}, expected {role}", exp.person, exp.org, r.role));
                 }
             }
         }
@@ -188,7 +224,11 @@ fn check(case: &Case) -> Vec<String> {
 #[test]
 fn rule_tables() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/cases exists").map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/cases exists")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
     files.sort();
     let mut n_cases = 0;
     let mut failures = Vec::new();
@@ -200,7 +240,11 @@ fn rule_tables() {
             n_cases += 1;
             assert!(names.insert(case.name.clone()), "duplicate case name {}", case.name);
             for error in check(case) {
-                failures.push(format!("{}::{}: {error}", path.file_name().unwrap_or_default().to_string_lossy(), case.name));
+                failures.push(format!(
+                    "{}::{}: {error}",
+                    path.file_name().unwrap_or_default().to_string_lossy(),
+                    case.name
+                ));
             }
         }
     }

@@ -54,7 +54,11 @@ fn file_over_the_size_limit_names_the_limit() {
 fn json_output_follows_the_schema() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("a.txt");
-    std::fs::write(&file, "“We condemn the attack,” said Foreign Minister Ingrid Vold of Norway.\n\nRussia rejected NATO’s claims.").expect("write");
+    std::fs::write(
+        &file,
+        "“We condemn the attack,” said Foreign Minister Ingrid Vold of Norway.\n\nRussia rejected NATO’s claims.",
+    )
+    .expect("write");
     let out = stancemap(&["extract", file.to_str().expect("utf8"), "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
@@ -76,7 +80,8 @@ fn json_output_follows_the_schema() {
 fn summary_lists_actors_quotes_and_stances() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("a.txt");
-    std::fs::write(&file, "NATO condemned Russia. “We will respond,” Russian President Oleg Marov said.").expect("write");
+    std::fs::write(&file, "NATO condemned Russia. “We will respond,” Russian President Oleg Marov said.")
+        .expect("write");
     let out = stancemap(&["extract", file.to_str().expect("utf8")]);
     assert!(out.status.success(), "{}", stderr(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -7,7 +7,9 @@ fn check(text: &str) {
     let a = article::parse(text);
     let x = extract::run(&a, extract::Lexicon::builtin());
     let t = a.text();
-    let valid = |s: article::Span| s.start <= s.end && s.end <= t.len() && t.is_char_boundary(s.start) && t.is_char_boundary(s.end);
+    let valid = |s: article::Span| {
+        s.start <= s.end && s.end <= t.len() && t.is_char_boundary(s.start) && t.is_char_boundary(s.end)
+    };
     for p in a.paragraphs() {
         assert!(valid(*p));
     }
@@ -37,10 +39,46 @@ fn check(text: &str) {
 
 /// Pieces of news text, quote marks and odd characters to mix.
 const PIECES: &[&str] = &[
-    "NATO", " said", " “", "”", "\"", "«", "»", "„", "‘", "’", " he said.", " Zas", " Stanislav Zas",
-    " President of Belarus Alexander Lukashenko", " condemned", " the alliance", " (CSTO)", "\n\n", ". ",
-    ", ", " not", " welcomed", " Russia", " the Taliban", " according to", " U.S.", "é", "\u{a0}", "\u{ad}",
-    " The", " Mr.", " banned in Russia", " (", ")", ":", " –", " we", " cooperation with", " 🙂", "\r\n",
+    "NATO",
+    " said",
+    " “",
+    "”",
+    "\"",
+    "«",
+    "»",
+    "„",
+    "‘",
+    "’",
+    " he said.",
+    " Zas",
+    " Stanislav Zas",
+    " President of Belarus Alexander Lukashenko",
+    " condemned",
+    " the alliance",
+    " (CSTO)",
+    "\n\n",
+    ". ",
+    ", ",
+    " not",
+    " welcomed",
+    " Russia",
+    " the Taliban",
+    " according to",
+    " U.S.",
+    "é",
+    "\u{a0}",
+    "\u{ad}",
+    " The",
+    " Mr.",
+    " banned in Russia",
+    " (",
+    ")",
+    ":",
+    " –",
+    " we",
+    " cooperation with",
+    " 🙂",
+    "\r\n",
 ];
 
 proptest! {

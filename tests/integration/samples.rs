@@ -17,7 +17,8 @@ struct Summary {
 
 fn summarize(a: &article::Article, x: &Extraction) -> Summary {
     let name = |i: usize| x.entities[i].name.clone();
-    let mut entities: Vec<String> = x.entities.iter().map(|e| format!("{} [{}] x{}", e.name, e.kind.as_str(), e.mentions.len())).collect();
+    let mut entities: Vec<String> =
+        x.entities.iter().map(|e| format!("{} [{}] x{}", e.name, e.kind.as_str(), e.mentions.len())).collect();
     entities.sort();
     let quotes = x
         .quotes
@@ -31,7 +32,17 @@ fn summarize(a: &article::Article, x: &Extraction) -> Summary {
     let mut relations: Vec<String> = x
         .relations
         .iter()
-        .map(|r| format!("{} {} -> {} {} {} ({})", r.kind.as_str(), name(r.source), name(r.target), r.polarity.as_str(), r.label, r.evidence.len()))
+        .map(|r| {
+            format!(
+                "{} {} -> {} {} {} ({})",
+                r.kind.as_str(),
+                name(r.source),
+                name(r.target),
+                r.polarity.as_str(),
+                r.label,
+                r.evidence.len()
+            )
+        })
         .collect();
     relations.sort();
     Summary { title: a.title().map(str::to_owned), entities, quotes, relations }
@@ -114,7 +125,9 @@ fn map_entities(gold: &Gold, x: &Extraction) -> Vec<Option<usize>> {
         .iter()
         .map(|e| {
             let names: Vec<String> = std::iter::once(&e.name).chain(&e.aliases).map(|n| norm(n)).collect();
-            gold.entities.iter().position(|g| std::iter::once(&g.name).chain(&g.aliases).any(|n| names.contains(&norm(n))))
+            gold.entities
+                .iter()
+                .position(|g| std::iter::once(&g.name).chain(&g.aliases).any(|n| names.contains(&norm(n))))
         })
         .collect()
 }
@@ -130,7 +143,8 @@ struct Scores {
 fn score(path: &Path, gold_path: &Path) -> Scores {
     let a = article::read(path, article::DEFAULT_SIZE_LIMIT).expect("article loads");
     let x = extract::run(&a, extract::Lexicon::builtin());
-    let gold: Gold = serde_json::from_str(&std::fs::read_to_string(gold_path).expect("gold readable")).expect("gold parses");
+    let gold: Gold =
+        serde_json::from_str(&std::fs::read_to_string(gold_path).expect("gold readable")).expect("gold parses");
     let map = map_entities(&gold, &x);
     let gidx = |name: &str| gold.entities.iter().position(|g| g.name == name);
     let required: Vec<usize> = (0..gold.entities.len()).filter(|&i| gold.entities[i].required).collect();
@@ -143,9 +157,10 @@ fn score(path: &Path, gold_path: &Path) -> Scores {
         .iter()
         .filter(|gq| {
             let key = norm(&gq.key);
-            x.quotes.iter().find(|q| norm(&text[q.span.range()]).contains(&key)).is_some_and(|q| {
-                q.speaker.and_then(|s| map[s]) == gq.speaker.as_deref().and_then(gidx)
-            })
+            x.quotes
+                .iter()
+                .find(|q| norm(&text[q.span.range()]).contains(&key))
+                .is_some_and(|q| q.speaker.and_then(|s| map[s]) == gq.speaker.as_deref().and_then(gidx))
         })
         .count();
     let triples: Vec<(Option<usize>, Option<usize>, &str)> = x
@@ -159,13 +174,19 @@ fn score(path: &Path, gold_path: &Path) -> Scores {
         .iter()
         .filter(|gs| {
             triples.iter().any(|(s, t, p)| {
-                s.is_some_and(|s| gs.sources.iter().any(|n| gidx(n) == Some(s))) && *t == gidx(&gs.target) && gs.polarity.iter().any(|gp| gp == p)
+                s.is_some_and(|s| gs.sources.iter().any(|n| gidx(n) == Some(s)))
+                    && *t == gidx(&gs.target)
+                    && gs.polarity.iter().any(|gp| gp == p)
             })
         })
         .count();
-    let pairs: Vec<(Option<usize>, Option<usize>)> = x.relations.iter().filter(|r| r.kind != RelationKind::Stance).map(|r| (map[r.source], map[r.target])).collect();
+    let pairs: Vec<(Option<usize>, Option<usize>)> =
+        x.relations.iter().filter(|r| r.kind != RelationKind::Stance).map(|r| (map[r.source], map[r.target])).collect();
     let req_aff: Vec<&GoldAffiliation> = gold.affiliations.iter().filter(|g| g.required).collect();
-    let aff_found = req_aff.iter().filter(|g| pairs.iter().any(|(p, o)| p.is_some() && *p == gidx(&g.person) && *o == gidx(&g.org))).count();
+    let aff_found = req_aff
+        .iter()
+        .filter(|g| pairs.iter().any(|(p, o)| p.is_some() && *p == gidx(&g.person) && *o == gidx(&g.org)))
+        .count();
     let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
     Scores {
         entity_recall: ratio(found, required.len()),
@@ -206,9 +227,17 @@ fn samples_meet_their_gold_annotations() {
         let line = format!(
             "{}: entities R {:.2} P {:.2}, attribution {:.2}, stances R {:.2}, affiliations R {:.2}",
             path.file_name().unwrap_or_default().to_string_lossy(),
-            s.entity_recall, s.entity_precision, s.attribution, s.stance_recall, s.affiliation_recall
+            s.entity_recall,
+            s.entity_precision,
+            s.attribution,
+            s.stance_recall,
+            s.affiliation_recall
         );
-        failed |= s.entity_recall < 0.8 || s.entity_precision < 0.7 || s.attribution < 0.75 || s.stance_recall < 0.5 || s.affiliation_recall < 0.5;
+        failed |= s.entity_recall < 0.8
+            || s.entity_precision < 0.7
+            || s.attribution < 0.75
+            || s.stance_recall < 0.5
+            || s.affiliation_recall < 0.5;
         report.push(line);
     }
     assert!(!failed, "below the bar:\n{}", report.join("\n"));

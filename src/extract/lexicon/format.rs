@@ -32,10 +32,8 @@ pub struct Schema {
 }
 
 /// Kinds of organization in `organizations.tsv`.
-pub const ORG_KINDS: &[&str] = &[
-    "igo", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media",
-    "armed", "movement",
-];
+pub const ORG_KINDS: &[&str] =
+    &["igo", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media", "armed", "movement"];
 
 /// Stance categories in `stance_cues.tsv`, in the spirit of CAMEO.
 pub const CATEGORIES: &[&str] = &[
@@ -62,8 +60,8 @@ pub const CATEGORIES: &[&str] = &[
 ];
 
 const DESCRIPTION_CLASSES: &[&str] = &[
-    "person", "country", "igo", "alliance", "body", "agency", "court", "bank", "ngo", "party",
-    "company", "media", "armed", "movement",
+    "person", "country", "igo", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media",
+    "armed", "movement",
 ];
 
 /// Every lexicon file, in the order `build.rs` compiles them.
@@ -132,12 +130,7 @@ pub const SCHEMAS: &[Schema] = &[
         file: "speech_verbs.tsv",
         columns: &[
             ("phrase", Column::Text),
-            (
-                "kind",
-                Column::OneOf(&[
-                    "say", "tell", "according", "relay", "ask", "write", "announce", "deny",
-                ]),
-            ),
+            ("kind", Column::OneOf(&["say", "tell", "according", "relay", "ask", "write", "announce", "deny"])),
         ],
     },
     Schema {
@@ -163,10 +156,7 @@ pub const SCHEMAS: &[Schema] = &[
     },
     Schema {
         file: "common_words.tsv",
-        columns: &[
-            ("word", Column::Text),
-            ("class", Column::OneOf(&["weekday", "month", "function", "other"])),
-        ],
+        columns: &[("word", Column::Text), ("class", Column::OneOf(&["weekday", "month", "function", "other"]))],
     },
 ];
 
@@ -221,10 +211,7 @@ pub fn parse(schema: &Schema, text: &str) -> Result<Vec<Row>, Vec<LineError>> {
             header_seen = true;
             let expected: Vec<&str> = schema.columns.iter().map(|(name, _)| *name).collect();
             if fields != expected {
-                errors.push(LineError {
-                    line,
-                    message: format!("header must be {:?}", expected.join("\t")),
-                });
+                errors.push(LineError { line, message: format!("header must be {:?}", expected.join("\t")) });
             }
             continue;
         }
@@ -312,17 +299,14 @@ fn check_field(field: &str, column: Column) -> Result<(), String> {
 /// Checks that no surface form names two entities across the entity files
 /// (countries, organizations, places). `files` holds (schema, rows) pairs.
 pub fn check_shared_aliases(files: &[(&Schema, &[Row])]) -> Vec<(&'static str, LineError)> {
-    let mut seen: std::collections::BTreeMap<&str, (&'static str, usize, &str)> =
-        std::collections::BTreeMap::new();
+    let mut seen: std::collections::BTreeMap<&str, (&'static str, usize, &str)> = std::collections::BTreeMap::new();
     let mut errors = Vec::new();
     for (schema, rows) in files {
         let form_columns: Vec<usize> = schema
             .columns
             .iter()
             .enumerate()
-            .filter(|(_, (name, _))| {
-                matches!(*name, "name" | "aliases" | "demonyms" | "capital" | "seats")
-            })
+            .filter(|(_, (name, _))| matches!(*name, "name" | "aliases" | "demonyms" | "capital" | "seats"))
             .map(|(i, _)| i)
             .collect();
         for row in *rows {
@@ -338,9 +322,7 @@ pub fn check_shared_aliases(files: &[(&Schema, &[Row])]) -> Vec<(&'static str, L
                             schema.file,
                             LineError {
                                 line: row.line,
-                                message: format!(
-                                    "alias {form:?} is shared with {owner:?} ({file}:{line})"
-                                ),
+                                message: format!("alias {form:?} is shared with {owner:?} ({file}:{line})"),
                             },
                         ));
                     } else {

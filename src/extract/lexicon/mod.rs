@@ -187,16 +187,13 @@ impl Lexicon {
                 .iter()
                 .find(|s| s.file == *file)
                 .ok_or_else(|| format!("unknown lexicon file {file}"))?;
-            let rows = format::parse(schema, text).map_err(|errors| {
-                errors.iter().map(|e| format!("{file}:{e}")).collect::<Vec<_>>().join("\n")
-            })?;
+            let rows = format::parse(schema, text)
+                .map_err(|errors| errors.iter().map(|e| format!("{file}:{e}")).collect::<Vec<_>>().join("\n"))?;
             parsed.push((schema.file, rows));
         }
         let files: Files<'_> = parsed
             .iter()
-            .map(|(file, rows)| {
-                (*file, rows.iter().map(|r| r.fields.iter().map(String::as_str).collect()).collect())
-            })
+            .map(|(file, rows)| (*file, rows.iter().map(|r| r.fields.iter().map(String::as_str).collect()).collect()))
             .collect();
         Ok(Self::from_files(&files))
     }
@@ -207,7 +204,11 @@ impl Lexicon {
         let mut name_patterns: Vec<String> = Vec::new();
         let mut name_targets = Vec::new();
         let mut forms = HashMap::new();
-        let mut add_form = |form: &str, entity: usize, kind: FormKind, patterns: &mut Vec<String>, targets: &mut Vec<(usize, FormKind)>| {
+        let mut add_form = |form: &str,
+                            entity: usize,
+                            kind: FormKind,
+                            patterns: &mut Vec<String>,
+                            targets: &mut Vec<(usize, FormKind)>| {
             for variant in apostrophe_variants(form) {
                 forms.entry(variant.clone()).or_insert(entity);
                 patterns.push(variant);
@@ -507,7 +508,7 @@ mod tests {
         let lex = tiny();
         let hits = lex.words("CONDEMNED and Said");
         assert_eq!(hits.len(), 2);
-        assert_eq!(hits[0].targets, vec![WordTarget::Cue(0), WordTarget::Speech(0)]);
+        assert_eq!(hits[0].targets, vec![WordTarget::Speech(0), WordTarget::Cue(0)]);
     }
 
     #[test]
