@@ -13,6 +13,9 @@ use clap::{Parser, Subcommand};
 
 use crate::article::{self, Article};
 use crate::extract::{self, Extraction, Lexicon, RelationKind};
+use crate::graph::export::{GraphFormat, write_atomic};
+use crate::render::{self, ThemeKind};
+use crate::{graph, layout};
 
 /// Reads a news article and maps who stands where: the actors it names, who said each quote,
 /// the roles that link them and the stances between them.
@@ -40,6 +43,52 @@ pub enum Command {
         #[arg(long, value_name = "BYTES", default_value_t = article::DEFAULT_SIZE_LIMIT)]
         max_size: u64,
     },
+    /// Draw the map of an article as an image (PNG or SVG, chosen by the extension of -o).
+    Render {
+        /// The article.
+        file: PathBuf,
+        /// Output image: map.png or map.svg.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Pixels per graph unit for PNG (1, 2 or 4 are typical).
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+        /// Colour theme.
+        #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+        theme: ThemeArg,
+        /// Leave out the legend.
+        #[arg(long)]
+        no_legend: bool,
+        /// Leave out the article's title.
+        #[arg(long)]
+        no_title: bool,
+        /// Refuse files larger than this many bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = article::DEFAULT_SIZE_LIMIT)]
+        max_size: u64,
+    },
+    /// Export the map as a graph for Gephi, Cytoscape, yEd or Graphviz.
+    Export {
+        /// The article.
+        file: PathBuf,
+        /// Graph format.
+        #[arg(long, value_enum)]
+        format: GraphFormat,
+        /// Output file.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Refuse files larger than this many bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = article::DEFAULT_SIZE_LIMIT)]
+        max_size: u64,
+    },
+}
+
+/// Theme of a rendered image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Light background.
+    Light,
+    /// Dark background.
+    Dark,
 }
 
 /// Parses the command line and runs it.
@@ -47,6 +96,14 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Extract { file, json, max_size }) => extract_command(&file, json, max_size),
+        Some(Command::Render { file, output, scale, theme, no_legend, no_title, max_size }) => {
+            let theme = match theme {
+                ThemeArg::Light => ThemeKind::Light,
+                ThemeArg::Dark => ThemeKind::Dark,
+            };
+            render_command(&file, &output, scale, theme, !no_legend, !no_title, max_size)
+        }
+        Some(Command::Export { file, format, output, max_size }) => export_command(&file, format, &output, max_size),
         None => open_window(cli.file),
     };
     match result {
@@ -77,6 +134,54 @@ fn extract_command(path: &Path, json: bool, max_size: u64) -> anyhow::Result<()>
     } else {
         print!("{}", summary(&article, &extraction));
     }
+    Ok(())
+}
+
+#[expect(clippy::fn_params_excessive_bools, reason = "mirrors the command-line flags")]
+fn render_command(
+    path: &Path,
+    output: &Path,
+    scale: f32,
+    theme: ThemeKind,
+    show_legend: bool,
+    show_title: bool,
+    max_size: u64,
+) -> anyhow::Result<()> {
+    let ext = output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let is_png = match ext.as_deref() {
+        Some("png") => true,
+        Some("svg") => false,
+        _ => anyhow::bail!("unknown image format for {} (use .png or .svg)", output.display()),
+    };
+    if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
+        anyhow::bail!("--scale must be between 0 and 8, not {scale}");
+    }
+    let (article, extraction) =
+        load_and_extract(path, max_size).with_context(|| format!("cannot read {}", path.display()))?;
+    let graph = graph::build(&extraction);
+    let layout = layout::run(&graph, &layout::LayoutParams::default(), 1);
+    let options = render::SceneOptions {
+        show_legend,
+        title: if show_title { article.title().map(str::to_owned) } else { None },
+        ..Default::default()
+    };
+    let scene = render::scene(&graph, &layout, &render::Theme::new(theme), &options);
+    let bytes = if is_png {
+        render::png::write(&scene, scale, render::svg::Background::Theme)?
+    } else {
+        render::svg::write(&scene, render::svg::Background::Theme).into_bytes()
+    };
+    write_atomic(output, &bytes)?;
+    Ok(())
+}
+
+fn export_command(path: &Path, format: GraphFormat, output: &Path, max_size: u64) -> anyhow::Result<()> {
+    let (article, extraction) =
+        load_and_extract(path, max_size).with_context(|| format!("cannot read {}", path.display()))?;
+    let graph = graph::build(&extraction);
+    let layout = layout::run(&graph, &layout::LayoutParams::default(), 1);
+    let text = graph::export::to_string(format, &graph, &article, &extraction, &layout.positions);
+    write_atomic(output, text.as_bytes())?;
     Ok(())
 }
 

@@ -190,7 +190,7 @@ fn node_tooltip(doc: &super::state::Document, id: NodeId) -> String {
 
 /// The transform that shows `bounds` centred in `rect`.
 pub(crate) fn fit(bounds: Rect, rect: Rect) -> TSTransform {
-    let scale = (rect.width() / bounds.width()).min(rect.height() / bounds.height()).clamp(0.05, 2.0);
+    let scale = (rect.width() / bounds.width()).min(rect.height() / bounds.height()).clamp(0.05, 1.25);
     TSTransform::new(rect.center().to_vec2() - bounds.center().to_vec2() * scale, scale)
 }
 

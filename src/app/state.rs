@@ -239,6 +239,13 @@ impl StancemapApp {
         }
     }
 
+    /// Runs the layout of the open document to rest (tests, exports).
+    pub fn settle_layout(&mut self) {
+        if let Some(doc) = &mut self.doc {
+            while doc.layout.step(&doc.graph, &self.params) == crate::layout::Status::Running {}
+        }
+    }
+
     fn poll_load(&mut self) {
         let done = self.loading.as_ref().and_then(|(_, rx)| rx.try_recv().ok());
         if let Some(result) = done {
@@ -393,7 +400,7 @@ impl StancemapApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         if self.settings.show_inspector {
-            egui::Panel::left("inspector").default_size(330.0).resizable(true).show(ui, |ui| {
+            egui::Panel::left("inspector").default_size(330.0).min_size(260.0).resizable(true).show(ui, |ui| {
                 let actions = super::inspector::inspector_ui(self, ui);
                 for a in actions {
                     self.apply(a);
@@ -401,7 +408,7 @@ impl StancemapApp {
             });
         }
         if self.settings.show_article {
-            egui::Panel::right("article").default_size(380.0).resizable(true).show(ui, |ui| {
+            egui::Panel::right("article").default_size(380.0).min_size(300.0).resizable(true).show(ui, |ui| {
                 let actions = super::inspector::article_ui(self, ui);
                 for a in actions {
                     self.apply(a);

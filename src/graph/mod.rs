@@ -3,6 +3,8 @@
 //! Invariant: node `i` is entity `i` of the extraction and edge ids are stable for one
 //! extraction; petgraph's indices never leave this module.
 
+pub mod export;
+
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::{Deserialize, Serialize};

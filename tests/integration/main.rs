@@ -5,3 +5,4 @@ mod cases;
 mod cli;
 mod properties;
 mod samples;
+mod ui;
