@@ -100,6 +100,8 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table, statements: &[Quote]) -> Vec<Re
             ev.dedup_by(|a, b| a.cue_span == b.cue_span);
             aggregate(source, target, ev)
         })
+        // Meetings and talks alone are no stance.
+        .filter(|r| r.polarity != Polarity::Neutral)
         .collect()
 }
 
@@ -107,9 +109,16 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table, statements: &[Quote]) -> Vec<Re
 fn clauses(doc: &Doc<'_>, tokens: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = tokens.start;
+    // A short parenthesis ("(CSTO)", "(SCO)") is part of its clause; a long one is a clause.
+    let is_short_paren = |t: usize| {
+        (doc.is_punct(t, "(") && (t + 1..t + 4).any(|u| doc.is_punct(u, ")")))
+            || (doc.is_punct(t, ")") && (t.saturating_sub(3)..t).any(|u| doc.is_punct(u, "(")))
+    };
     for t in tokens.clone() {
         let boundary = t > start
-            && (doc.quote_of(t) != doc.quote_of(t - 1) || doc.is_punct(t, ";()[]") || doc.is_any(t, CLAUSE_BREAKS));
+            && (doc.quote_of(t) != doc.quote_of(t - 1)
+                || (doc.is_punct(t, ";()[]") && !is_short_paren(t))
+                || doc.is_any(t, CLAUSE_BREAKS));
         if boundary {
             out.push(start..t);
             start = t;
@@ -197,7 +206,16 @@ fn stance_at(
     let cue = doc.lex.cue(cue_idx);
     let cue_len = doc.word_hit_len(c);
     let cue_end = c + cue_len;
-    let window_start = c.saturating_sub(4).max(clause.start);
+    // A negation up to six words before the cue, not across "that" or a comma:
+    // "have not shown such readiness", "does not show readiness for such cooperation".
+    let mut window_start = c;
+    while window_start > clause.start
+        && c - window_start < 6
+        && !doc.is_any(window_start - 1, &["that", "which"])
+        && !doc.is_punct(window_start - 1, ",;:")
+    {
+        window_start -= 1;
+    }
     let is_negated = (window_start..c).any(|t| {
         let w = doc.word(t).to_lowercase();
         doc.is_any(t, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t")

@@ -234,7 +234,18 @@ mod tests {
     }
 
     #[test]
-    fn failed_write_keeps_the_old_file() {
+    fn failed_write_keeps_the_old_file_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.svg");
+        std::fs::write(&path, "precious").unwrap();
+        // The temporary file cannot be created (a folder has its name), even for root.
+        std::fs::create_dir(dir.path().join(format!(".map.svg.{}.tmp", std::process::id()))).unwrap();
+        assert!(write_atomic(&path, b"new").is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
+    }
+
+    #[test]
+    fn write_into_a_missing_folder_names_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing-folder").join("map.svg");
         let err = write_atomic(&path, b"new").unwrap_err();

@@ -3,6 +3,7 @@
 mod architecture;
 mod cases;
 mod cli;
+mod export;
 mod properties;
 mod samples;
 mod ui;
