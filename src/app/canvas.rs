@@ -21,6 +21,7 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "map canvas"));
     app.canvas_center = rect.center();
+    app.canvas_rect = rect;
     let theme = Theme::new(app.settings.theme);
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, theme.background);
@@ -128,16 +129,13 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
         {
             doc.layout.pin(node.id, t.inverse() * p);
             doc.layout.reheat(&app.params);
+            doc.is_dirty = true;
         }
         let pinned = doc.layout.pinned().get(node.id).copied().unwrap_or(false);
         if pinned {
-            painter.text(
-                t * node.center + Vec2::new(r * 0.7, -r * 0.9),
-                Align2::CENTER_CENTER,
-                "📌",
-                FontId::proportional(11.0),
-                theme.muted,
-            );
+            // A pin: a small ring at the node's upper right.
+            let at = t * node.center + Vec2::new(r * 0.75, -r * 0.75);
+            painter.circle(at, 3.5, theme.background, Stroke::new(2.0, theme.text));
         }
         node_response.on_hover_text(node_tooltip(doc, node.id));
     }

@@ -5,6 +5,7 @@
 
 mod canvas;
 mod dialogs;
+mod files;
 mod inspector;
 mod state;
 
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use dialogs::{Dialogs, NativeDialogs};
+pub use files::ImageOptions;
 pub use state::{Action, Document, Filters, Selection, Settings, StancemapApp};
 
 /// Opens the window, on `file` if given, else on the first bundled sample.
@@ -63,6 +65,9 @@ pub(crate) mod shortcuts {
     pub const FIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F);
     pub const ARTICLE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::R);
     pub const LEGEND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
+    pub const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+    pub const SAVE_AS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+    pub const EXPORT_IMAGE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
     pub const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 }
 

@@ -65,6 +65,10 @@ pub struct Document {
     pub layout: LayoutState,
     /// Time spent reading and extracting, in milliseconds.
     pub extract_ms: f64,
+    /// The map file it was saved to or opened from.
+    pub map_path: Option<PathBuf>,
+    /// Nodes were moved or pinned since the last save.
+    pub is_dirty: bool,
 }
 
 /// What is selected.
@@ -79,26 +83,7 @@ pub enum Selection {
     Edge(EdgeId),
 }
 
-/// What the map shows.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Filters {
-    /// Kinds shown.
-    pub kinds: [bool; 5],
-    /// Stance polarities shown: positive, negative, neutral, mixed.
-    pub polarities: [bool; 4],
-    /// Roles and membership edges shown.
-    pub show_roles: bool,
-    /// Hide actors named fewer times.
-    pub min_mentions: usize,
-    /// Show only the neighbourhood of the selected node, this many steps (0: off).
-    pub focus_depth: usize,
-}
-
-impl Default for Filters {
-    fn default() -> Self {
-        Self { kinds: [true; 5], polarities: [true; 4], show_roles: true, min_mentions: 1, focus_depth: 0 }
-    }
-}
+pub use crate::graph::mapfile::Filters;
 
 /// A user intent; produced by the `*_ui` functions, applied by [`StancemapApp::apply`].
 #[derive(Clone, Debug)]
@@ -129,9 +114,46 @@ pub enum Action {
     UnpinAll,
     /// Lay the map out again from scratch.
     Relayout,
+    /// Save the map to its file, asking for one the first time.
+    SaveMap,
+    /// Save the map to a new file (asks for it).
+    SaveMapAs,
+    /// Save the map to this file.
+    SaveMapTo(PathBuf),
+    /// Show the image export options.
+    ShowExportImage,
+    /// Write the map as an image (PNG or SVG by extension).
+    ExportImage {
+        /// Where.
+        path: PathBuf,
+        /// How.
+        options: super::files::ImageOptions,
+    },
+    /// Ask where to write the graph in a format.
+    ShowExportGraph(crate::graph::export::GraphFormat),
+    /// Write the graph in a format.
+    ExportGraph {
+        /// Where.
+        path: PathBuf,
+        /// Which format.
+        format: crate::graph::export::GraphFormat,
+    },
+    /// Close the window.
+    Quit,
+    /// Do the pending action and drop unsaved changes.
+    DiscardChanges,
+    /// Keep the unsaved changes; forget the pending action.
+    KeepChanges,
 }
 
-type LoadResult = Result<Document, String>;
+/// A loaded document, with the filters and view a map file saved.
+pub(crate) struct Loaded {
+    pub doc: Document,
+    pub filters: Option<Filters>,
+    pub view: Option<crate::graph::mapfile::View>,
+}
+
+type LoadResult = Result<Loaded, String>;
 
 /// The application.
 pub struct StancemapApp {
@@ -155,8 +177,7 @@ pub struct StancemapApp {
     pub needs_fit: bool,
     /// Span the article view scrolls to, and when it was asked for.
     pub article_target: Option<(article::Span, f64)>,
-    /// A load in progress.
-    pub loading: Option<(String, mpsc::Receiver<LoadResult>)>,
+    pub(crate) loading: Option<(String, mpsc::Receiver<LoadResult>)>,
     /// Focus the search box on the next frame.
     pub focus_search: bool,
     pub(crate) dialogs: Box<dyn Dialogs>,
@@ -164,10 +185,22 @@ pub struct StancemapApp {
     pub(crate) hovered_edge: Option<EdgeId>,
     pub(crate) params: LayoutParams,
     pub(crate) canvas_center: emath::Pos2,
+    pub(crate) canvas_rect: emath::Rect,
+    /// An action waiting for "discard unsaved changes?".
+    pub pending: Option<Action>,
+    /// Image export options, while that dialog is open.
+    pub export_image: Option<super::files::ImageOptions>,
+    /// A short message about the last save or export.
+    pub status: Option<String>,
+    /// The user confirmed closing the window.
+    pub quit_requested: bool,
 }
 
 /// Reads and extracts a document (called on a worker thread).
 fn load_document(name: String, source: Option<PathBuf>, bytes: &[u8]) -> LoadResult {
+    if super::files::is_map_file(source.as_deref(), bytes) {
+        return super::files::load_map(name, source, bytes);
+    }
     let started = Instant::now();
     let hint = source
         .as_ref()
@@ -179,7 +212,7 @@ fn load_document(name: String, source: Option<PathBuf>, bytes: &[u8]) -> LoadRes
     let graph = graph::build(&extraction);
     let layout = LayoutState::new(&graph, &LayoutParams::default(), 1);
     let name = article.title().map_or(name, str::to_owned);
-    Ok(Document {
+    let doc = Document {
         name,
         source,
         article,
@@ -187,7 +220,10 @@ fn load_document(name: String, source: Option<PathBuf>, bytes: &[u8]) -> LoadRes
         graph,
         layout,
         extract_ms: started.elapsed().as_secs_f64() * 1000.0,
-    })
+        map_path: None,
+        is_dirty: false,
+    };
+    Ok(Loaded { doc, filters: None, view: None })
 }
 
 impl StancemapApp {
@@ -211,6 +247,11 @@ impl StancemapApp {
             hovered_edge: None,
             params: LayoutParams::default(),
             canvas_center: emath::Pos2::ZERO,
+            canvas_rect: emath::Rect::NOTHING,
+            pending: None,
+            export_image: None,
+            status: None,
+            quit_requested: false,
         }
     }
 
@@ -229,6 +270,11 @@ impl StancemapApp {
             let _ = tx.send(result);
         });
         self.loading = Some((name, rx));
+    }
+
+    /// True while a file is being read and extracted.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
     }
 
     /// Waits for a load in progress (for tests and the command line).
@@ -256,8 +302,8 @@ impl StancemapApp {
 
     fn finish_load(&mut self, result: LoadResult) {
         match result {
-            Ok(doc) => {
-                if let Some(path) = &doc.source {
+            Ok(Loaded { doc, filters, view }) => {
+                if let Some(path) = doc.map_path.as_ref().or(doc.source.as_ref()) {
                     self.settings.recent.retain(|p| p != path);
                     self.settings.recent.insert(0, path.clone());
                     self.settings.recent.truncate(10);
@@ -265,8 +311,15 @@ impl StancemapApp {
                 self.doc = Some(doc);
                 self.selection = Selection::None;
                 self.error = None;
-                self.needs_fit = true;
                 self.article_target = None;
+                self.filters = filters.unwrap_or_default();
+                match view {
+                    Some(v) => {
+                        self.ui_from_graph = TSTransform::new(emath::vec2(v.translation[0], v.translation[1]), v.scale);
+                        self.needs_fit = false;
+                    }
+                    None => self.needs_fit = true,
+                }
             }
             Err(message) => self.error = Some(message),
         }
@@ -274,6 +327,11 @@ impl StancemapApp {
 
     /// Applies one user intent.
     pub fn apply(&mut self, action: Action) {
+        let replaces_document = matches!(action, Action::Open(_) | Action::OpenSample(_) | Action::LoadText { .. });
+        if replaces_document && self.doc.as_ref().is_some_and(|d| d.is_dirty) {
+            self.pending = Some(action);
+            return;
+        }
         match action {
             Action::Open(path) => {
                 let name =
@@ -309,14 +367,33 @@ impl StancemapApp {
             Action::UnpinAll => {
                 if let Some(doc) = &mut self.doc {
                     doc.layout.unpin_all(&self.params);
+                    doc.is_dirty = true;
                 }
             }
             Action::Relayout => {
                 if let Some(doc) = &mut self.doc {
                     doc.layout = LayoutState::new(&doc.graph, &self.params, 1);
+                    doc.is_dirty = true;
                     self.needs_fit = true;
                 }
             }
+            Action::SaveMap
+            | Action::SaveMapAs
+            | Action::SaveMapTo(_)
+            | Action::ShowExportImage
+            | Action::ExportImage { .. }
+            | Action::ShowExportGraph(_)
+            | Action::ExportGraph { .. } => super::files::apply(self, action),
+            Action::DiscardChanges => {
+                if let Some(doc) = &mut self.doc {
+                    doc.is_dirty = false;
+                }
+                if let Some(action) = self.pending.take() {
+                    self.apply(action);
+                }
+            }
+            Action::KeepChanges => self.pending = None,
+            Action::Quit => self.quit_requested = true,
         }
     }
 
@@ -378,7 +455,7 @@ impl StancemapApp {
     /// Window title: the article's name.
     pub fn window_title(&self) -> String {
         match &self.doc {
-            Some(doc) => format!("{} — stancemap", doc.name),
+            Some(doc) => format!("{}{} — stancemap", if doc.is_dirty { "• " } else { "" }, doc.name),
             None => "stancemap".to_owned(),
         }
     }
@@ -392,6 +469,12 @@ impl StancemapApp {
             ThemeKind::Light => egui::Visuals::light(),
         });
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
+        if self.quit_requested {
+            if let Some(doc) = &mut self.doc {
+                doc.is_dirty = false;
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         self.handle_dropped_files(&ctx);
         self.handle_shortcuts(&ctx);
         if self.loading.is_some() {
@@ -422,6 +505,14 @@ impl StancemapApp {
             }
         });
         self.paste_window(&ctx);
+        for action in super::files::dialogs_ui(self, &ctx) {
+            self.apply(action);
+        }
+        // Closing the window with unsaved changes asks first.
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.as_ref().is_some_and(|d| d.is_dirty) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Action::Quit);
+        }
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
@@ -441,6 +532,23 @@ impl StancemapApp {
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
+        let (save, save_as, export_image) = ctx.input_mut(|i| {
+            (
+                i.consume_shortcut(&shortcuts::SAVE_AS),
+                i.consume_shortcut(&shortcuts::SAVE),
+                i.consume_shortcut(&shortcuts::EXPORT_IMAGE),
+            )
+        });
+        let (save_as, save) = (save, save_as);
+        if save {
+            self.apply(Action::SaveMap);
+        }
+        if save_as {
+            self.apply(Action::SaveMapAs);
+        }
+        if export_image {
+            self.apply(Action::ShowExportImage);
+        }
         let (open, paste, find, fit, article, legend, quit, escape) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&shortcuts::OPEN),
@@ -513,6 +621,42 @@ impl StancemapApp {
                     }
                 });
                 ui.separator();
+                if ui
+                    .add(egui::Button::new("Save map").shortcut_text(ui.ctx().format_shortcut(&shortcuts::SAVE)))
+                    .clicked()
+                {
+                    actions.push(Action::SaveMap);
+                }
+                if ui
+                    .add(egui::Button::new("Save map as…").shortcut_text(ui.ctx().format_shortcut(&shortcuts::SAVE_AS)))
+                    .clicked()
+                {
+                    actions.push(Action::SaveMapAs);
+                }
+                if ui
+                    .add(
+                        egui::Button::new("Export image…")
+                            .shortcut_text(ui.ctx().format_shortcut(&shortcuts::EXPORT_IMAGE)),
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::ShowExportImage);
+                }
+                ui.menu_button("Export graph as", |ui| {
+                    use crate::graph::export::GraphFormat;
+                    for (label, format) in [
+                        ("GraphML (Gephi, Cytoscape, yEd)…", GraphFormat::Graphml),
+                        ("GEXF (Gephi)…", GraphFormat::Gexf),
+                        ("DOT (Graphviz)…", GraphFormat::Dot),
+                        ("JSON node-link (D3)…", GraphFormat::Json),
+                        ("CSV (nodes and edges)…", GraphFormat::Csv),
+                    ] {
+                        if ui.button(label).clicked() {
+                            actions.push(Action::ShowExportGraph(format));
+                        }
+                    }
+                });
+                ui.separator();
                 if ui.add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&shortcuts::QUIT))).clicked()
                 {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -579,6 +723,10 @@ impl StancemapApp {
                     self.error = None;
                 }
                 return;
+            }
+            if let Some(status) = &self.status {
+                ui.label(format!("✔ {status}"));
+                ui.separator();
             }
             if let Some(doc) = &self.doc {
                 let x = &doc.extraction;

@@ -197,6 +197,13 @@ impl Article {
         &self.notes
     }
 
+    /// The same article with another title (a map file keeps the title of an HTML page).
+    #[must_use]
+    pub fn with_title(mut self, title: Option<String>) -> Self {
+        self.title = title;
+        self
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]

@@ -428,6 +428,21 @@ fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
         && w.chars().all(|c| c.is_alphabetic() || "'’-.".contains(c))
         && !doc.lex.is_common_word(w)
         && doc.lex.org_head(w).is_none()
+        && doc.lex.proxy(w).is_none()
+        && doc.lex.description(w).is_none()
+}
+
+/// Two or three capitalised words, each a plain name ("Amadou Kanté", not "Cold War Era").
+fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
+    let words: Vec<usize> = range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t)).collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|&t| {
+            let w = doc.base(t);
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || "-'’".contains(c))
+                && w.chars().count() >= 2
+        })
 }
 
 /// An acronym definition: "(SCO)" right after tokens ending at `end`.
@@ -583,7 +598,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             || speech_after(doc, range.end)
             || speech_before(doc, range.start)
             || apposition_title(doc, table, range.end).is_some()
-            || (n_words >= 2 && !doc.is_heading(range.start) && surname_recurs(doc, &range));
+            || (n_words >= 2
+                && !doc.is_heading(range.start)
+                && (surname_recurs(doc, &range) || looks_like_full_name(doc, &range)));
         if !signal || n_words == 0 || n_words > 5 {
             continue;
         }

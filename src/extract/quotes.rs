@@ -29,7 +29,7 @@ fn family(c: char) -> Option<Family> {
     match c {
         '"' | '“' | '”' | '„' | '‟' => Some(Family::Double),
         '«' | '»' => Some(Family::Guillemet),
-        '‘' | '’' | '‚' | '‹' | '›' => Some(Family::Single),
+        '‘' | '’' | '‚' | '‹' | '›' | '\'' => Some(Family::Single),
         _ => None,
     }
 }
@@ -61,7 +61,7 @@ fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>
                     Family::Double | Family::Guillemet => true,
                     // ‘ or ‚ after a space, before a letter; never an apostrophe inside a word.
                     Family::Single => {
-                        matches!(c, '‘' | '‚' | '‹')
+                        matches!(c, '‘' | '‚' | '‹' | '\'')
                             && prev.is_none_or(|p| p.is_whitespace() || "([—–-\"“".contains(p))
                             && next.is_some_and(char::is_alphanumeric)
                     }
@@ -75,8 +75,9 @@ fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>
                     Family::Double => true,
                     Family::Guillemet => c != opener || (c == '»' && opener == '»'),
                     Family::Single => {
-                        matches!(c, '’' | '‘' | '›')
+                        matches!(c, '’' | '‘' | '›' | '\'')
                             && !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric))
+                            && !is_plural_possessive(&chars, idx - 1)
                     }
                 };
                 if closes {
@@ -97,8 +98,12 @@ fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>
         }
     }
     if let Some((start, opener, fam)) = open {
-        // A single quote that never closes was an apostrophe or a typo; drop it.
-        if fam != Family::Single {
+        // A single quote that never closes was an apostrophe or a typo, and a closing mark
+        // right after a word ("left early” and") opens nothing: drop them.
+        let prev = p[..start].chars().next_back();
+        let looks_closing =
+            matches!(opener, '”' | '"') && prev.is_some_and(|c| !c.is_whitespace() && !"([—–-".contains(c));
+        if fam != Family::Single && !looks_closing {
             push(
                 text,
                 para,
@@ -111,6 +116,14 @@ fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>
             );
         }
     }
+}
+
+/// "the farmers’ anger": an apostrophe after a plural, followed by a lower-case word.
+fn is_plural_possessive(chars: &[(usize, char)], idx: usize) -> bool {
+    let prev = idx.checked_sub(1).map(|i| chars[i].1);
+    let next = chars.get(idx + 1).map(|c| c.1);
+    let after = chars.get(idx + 2).map(|c| c.1);
+    prev == Some('s') && next.is_some_and(char::is_whitespace) && after.is_some_and(char::is_lowercase)
 }
 
 #[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]

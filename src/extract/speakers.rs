@@ -207,7 +207,8 @@ fn verb_then_subject(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Foun
 fn subject_then_verb(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Found, Span)> {
     // Find the verb within a short window, then take the subject before it.
     for v in t..(t + 12).min(doc.n_tokens()) {
-        if doc.quote_of(v).is_some() || doc.is_punct(v, ".!?;“”\"") {
+        let is_abbreviation_dot = doc.is_punct(v, ".") && doc.word_at[v].is_some();
+        if doc.quote_of(v).is_some() || (doc.is_punct(v, ".!?;“”\"") && !is_abbreviation_dot) {
             return None;
         }
         if let Some(s) = doc.speech_at(v) {
@@ -277,9 +278,20 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
     if let Some(found) = pronoun(doc, table, end) {
         return Some(found);
     }
-    let m = table.mention_at(end)?;
-    let entity = m.entity;
-    Some(Found { entity, attribution: attribution_of(table, entity, m.tokens.start) })
+    if let Some(m) = table.mention_at(end) {
+        let entity = m.entity;
+        return Some(Found { entity, attribution: attribution_of(table, entity, m.tokens.start) });
+    }
+    // "Norway's foreign ministry said", "Russian officials said": the actor behind the proxy.
+    let is_proxy = doc.lex.proxy(doc.base(end)).is_some() || doc.lex.description(doc.base(end)).is_some();
+    if !is_proxy {
+        return None;
+    }
+    (end.saturating_sub(4)..end).rev().find_map(|t| {
+        let m = table.mention_at(t)?;
+        (table.entities[m.entity].kind != EntityKind::Person)
+            .then_some(Found { entity: m.entity, attribution: Attribution::Explicit })
+    })
 }
 
 fn attribution_of(table: &Table, _entity: usize, t: usize) -> Attribution {
@@ -311,20 +323,33 @@ fn pronoun(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
 /// mentioned outside quotes before `pos`.
 pub(crate) fn resolve_pronoun(doc: &Doc<'_>, table: &Table, pos: usize, gender: Option<Gender>) -> Option<usize> {
     let para_limit = doc.article.paragraph_at(pos).unwrap_or(0).saturating_sub(4);
-    table
-        .sorted_mentions()
-        .iter()
-        .rev()
-        .filter(|m| m.span.end <= pos && doc.quote_of(m.tokens.start).is_none())
-        .take_while(|m| doc.paragraph_of(m.tokens.start) >= para_limit)
-        .find(|m| {
-            let ent = &table.entities[m.entity];
-            match gender {
-                Some(g) => ent.kind == EntityKind::Person && ent.gender.is_none_or(|eg| eg == g),
-                None => matches!(ent.kind, EntityKind::Organization | EntityKind::Country | EntityKind::Group),
-            }
-        })
-        .map(|m| m.entity)
+    let mentions = table.sorted_mentions();
+    let candidates = || {
+        mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= pos && doc.quote_of(m.tokens.start).is_none())
+            .take_while(|m| doc.paragraph_of(m.tokens.start) >= para_limit)
+    };
+    match gender {
+        // A person of the known gender first, else one whose gender is not known.
+        Some(g) => candidates()
+            .find(|m| table.entities[m.entity].kind == EntityKind::Person && table.entities[m.entity].gender == Some(g))
+            .or_else(|| {
+                candidates().find(|m| {
+                    table.entities[m.entity].kind == EntityKind::Person && table.entities[m.entity].gender.is_none()
+                })
+            })
+            .map(|m| m.entity),
+        None => candidates()
+            .find(|m| {
+                matches!(
+                    table.entities[m.entity].kind,
+                    EntityKind::Organization | EntityKind::Country | EntityKind::Group
+                )
+            })
+            .map(|m| m.entity),
+    }
 }
 
 /// Reported speech in sentences without direct quotes.

@@ -297,13 +297,21 @@ fn stance_at(
     let mut targets: Vec<(usize, Span)> = Vec::new();
     let mut t = cue_end;
     let mut n_words = 0;
+    let mut crossed_cue = false;
     while t < clause.end && n_words < TARGET_WINDOW {
-        if t > cue_end && (doc.cue_at(t).is_some() || doc.speech_at(t).is_some()) && table.mention_at(t).is_none() {
-            break;
+        let is_cue = doc.cue_at(t).is_some() || doc.speech_at(t).is_some();
+        if t > cue_end && is_cue && table.mention_at(t).is_none() {
+            // "condemn the attack by X": a cue named as a thing keeps the scope open.
+            if !doc.is_any(t.saturating_sub(1), &["the", "a", "an", "this", "its", "their"]) {
+                break;
+            }
+            crossed_cue = true;
         }
         if let Some(m) = table.mention_at(t) {
             let e = m.entity;
-            if is_actor(table, e) && !sources.contains(&e) && !own_org(table, &sources, e) {
+            // "the attack by X": X did it, X is not the target of "attack".
+            let is_agent = !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), &["by"]);
+            if is_actor(table, e) && !is_agent && !sources.contains(&e) && !own_org(table, &sources, e) {
                 targets.push((e, m.span));
                 // Coordinated targets: "X and Y", "X, Y and Z".
                 let mut u = m.tokens.end;

@@ -105,7 +105,13 @@ fn xml(s: &str) -> String {
 }
 
 /// Serialises the graph in a format; `positions` are written where the format has them.
-pub fn to_string(format: GraphFormat, graph: &KnowledgeGraph, article: &Article, x: &Extraction, positions: &[Pos2]) -> String {
+pub fn to_string(
+    format: GraphFormat,
+    graph: &KnowledgeGraph,
+    article: &Article,
+    x: &Extraction,
+    positions: &[Pos2],
+) -> String {
     let edges = edge_rows(graph, article, x);
     let aliases = |i: usize| x.entities.get(i).map_or(String::new(), |e| e.aliases.join("; "));
     let pos = |i: usize| positions.get(i).copied().unwrap_or(Pos2::ZERO);
@@ -134,14 +140,26 @@ pub fn to_string(format: GraphFormat, graph: &KnowledgeGraph, article: &Article,
                 let _ = writeln!(
                     out,
                     "    <node id=\"n{i}\"><data key=\"label\">{}</data><data key=\"kind\">{}</data><data key=\"mentions\">{}</data><data key=\"aliases\">{}</data><data key=\"x\">{:.2}</data><data key=\"y\">{:.2}</data></node>",
-                    xml(&n.label), n.kind.as_str(), n.n_mentions, xml(&aliases(i)), p.x, p.y
+                    xml(&n.label),
+                    n.kind.as_str(),
+                    n.n_mentions,
+                    xml(&aliases(i)),
+                    p.x,
+                    p.y
                 );
             }
             for e in &edges {
                 let _ = writeln!(
                     out,
                     "    <edge id=\"e{}\" source=\"n{}\" target=\"n{}\"><data key=\"ekind\">{}</data><data key=\"polarity\">{}</data><data key=\"category\">{}</data><data key=\"evidence\">{}</data><data key=\"quote\">{}</data></edge>",
-                    e.id, e.source, e.target, e.kind, e.polarity, xml(&e.category), e.n_evidence, xml(&e.first_quote)
+                    e.id,
+                    e.source,
+                    e.target,
+                    e.kind,
+                    e.polarity,
+                    xml(&e.category),
+                    e.n_evidence,
+                    xml(&e.first_quote)
                 );
             }
             out.push_str("  </graph>\n</graphml>\n");
@@ -155,7 +173,12 @@ pub fn to_string(format: GraphFormat, graph: &KnowledgeGraph, article: &Article,
                 let _ = writeln!(
                     out,
                     "      <node id=\"{i}\" label=\"{}\"><attvalues><attvalue for=\"0\" value=\"{}\"/><attvalue for=\"1\" value=\"{}\"/><attvalue for=\"2\" value=\"{}\"/></attvalues><viz:position x=\"{:.2}\" y=\"{:.2}\" z=\"0\"/></node>",
-                    xml(&n.label), n.kind.as_str(), n.n_mentions, xml(&aliases(i)), p.x, -p.y
+                    xml(&n.label),
+                    n.kind.as_str(),
+                    n.n_mentions,
+                    xml(&aliases(i)),
+                    p.x,
+                    -p.y
                 );
             }
             out.push_str("    </nodes>\n    <edges>\n");
@@ -163,7 +186,15 @@ pub fn to_string(format: GraphFormat, graph: &KnowledgeGraph, article: &Article,
                 let _ = writeln!(
                     out,
                     "      <edge id=\"{}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"0\" value=\"{}\"/><attvalue for=\"1\" value=\"{}\"/><attvalue for=\"2\" value=\"{}\"/><attvalue for=\"3\" value=\"{}\"/><attvalue for=\"4\" value=\"{}\"/></attvalues></edge>",
-                    e.id, e.source, e.target, e.n_evidence, e.kind, e.polarity, xml(&e.category), e.n_evidence, xml(&e.first_quote)
+                    e.id,
+                    e.source,
+                    e.target,
+                    e.n_evidence,
+                    e.kind,
+                    e.polarity,
+                    xml(&e.category),
+                    e.n_evidence,
+                    xml(&e.first_quote)
                 );
             }
             out.push_str("    </edges>\n  </graph>\n</gexf>\n");
@@ -173,14 +204,27 @@ pub fn to_string(format: GraphFormat, graph: &KnowledgeGraph, article: &Article,
             out.push_str("digraph stancemap {\n");
             for (i, n) in graph.nodes() {
                 let p = pos(i);
-                let _ = writeln!(out, "  n{i} [label={}, kind={}, mentions={}, pos={}];", q(&n.label), q(n.kind.as_str()), n.n_mentions, q(&format!("{:.2},{:.2}!", p.x, -p.y)));
+                let _ = writeln!(
+                    out,
+                    "  n{i} [label={}, kind={}, mentions={}, pos={}];",
+                    q(&n.label),
+                    q(n.kind.as_str()),
+                    n.n_mentions,
+                    q(&format!("{:.2},{:.2}!", p.x, -p.y))
+                );
             }
             for e in &edges {
                 let style = if e.kind == "stance" { "solid" } else { "dashed" };
                 let _ = writeln!(
                     out,
                     "  n{} -> n{} [kind={}, polarity={}, category={}, evidence={}, quote={}, style={style}];",
-                    e.source, e.target, q(e.kind), q(e.polarity), q(&e.category), e.n_evidence, q(&e.first_quote)
+                    e.source,
+                    e.target,
+                    q(e.kind),
+                    q(e.polarity),
+                    q(&e.category),
+                    e.n_evidence,
+                    q(&e.first_quote)
                 );
             }
             out.push_str("}\n");
@@ -208,11 +252,31 @@ pub fn to_string(format: GraphFormat, graph: &KnowledgeGraph, article: &Article,
             out.push_str("id,label,kind,mentions,aliases,x,y\n");
             for (i, n) in graph.nodes() {
                 let p = pos(i);
-                let _ = writeln!(out, "{i},{},{},{},{},{:.2},{:.2}", c(&n.label), n.kind.as_str(), n.n_mentions, c(&aliases(i)), p.x, p.y);
+                let _ = writeln!(
+                    out,
+                    "{i},{},{},{},{},{:.2},{:.2}",
+                    c(&n.label),
+                    n.kind.as_str(),
+                    n.n_mentions,
+                    c(&aliases(i)),
+                    p.x,
+                    p.y
+                );
             }
             out.push_str("\nid,source,target,kind,polarity,category,evidence,quote\n");
             for e in &edges {
-                let _ = writeln!(out, "{},{},{},{},{},{},{},{}", e.id, e.source, e.target, e.kind, e.polarity, c(&e.category), e.n_evidence, c(&e.first_quote));
+                let _ = writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{}",
+                    e.id,
+                    e.source,
+                    e.target,
+                    e.kind,
+                    e.polarity,
+                    c(&e.category),
+                    e.n_evidence,
+                    c(&e.first_quote)
+                );
             }
         }
     }

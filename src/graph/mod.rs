@@ -4,6 +4,7 @@
 //! extraction; petgraph's indices never leave this module.
 
 pub mod export;
+pub mod mapfile;
 
 use petgraph::stable_graph::{NodeIndex, StableDiGraph};
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};

@@ -202,6 +202,11 @@ impl LayoutState {
         self.status
     }
 
+    /// Declares the current positions final (a map file's saved layout).
+    pub fn settle_in_place(&mut self) {
+        self.status = Status::Settled;
+    }
+
     /// The current positions as a layout.
     pub fn layout(&self) -> Layout {
         Layout { positions: self.positions.clone() }

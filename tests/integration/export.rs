@@ -29,7 +29,12 @@ fn fixture() -> Fixture {
 }
 
 fn scene(f: &Fixture, legend: bool) -> render::Scene {
-    render::scene(&f.graph, &f.layout, &Theme::new(ThemeKind::Light), &SceneOptions { show_legend: legend, ..Default::default() })
+    render::scene(
+        &f.graph,
+        &f.layout,
+        &Theme::new(ThemeKind::Light),
+        &SceneOptions { show_legend: legend, ..Default::default() },
+    )
 }
 
 #[test]
@@ -83,7 +88,12 @@ fn png_matches_the_reference_image() {
     let mut diff = Pixmap::new(actual.width(), actual.height()).expect("pixmap");
     let mut n_bad = 0;
     for (i, (a, e)) in actual.pixels().iter().zip(expected.pixels()).enumerate() {
-        let d = a.red().abs_diff(e.red()).max(a.green().abs_diff(e.green())).max(a.blue().abs_diff(e.blue())).max(a.alpha().abs_diff(e.alpha()));
+        let d = a
+            .red()
+            .abs_diff(e.red())
+            .max(a.green().abs_diff(e.green()))
+            .max(a.blue().abs_diff(e.blue()))
+            .max(a.alpha().abs_diff(e.alpha()));
         if d > 24 {
             n_bad += 1;
             diff.pixels_mut()[i] = resvg::tiny_skia::PremultipliedColorU8::from_rgba(255, 0, 0, 255).expect("valid");
@@ -138,7 +148,9 @@ fn graphml_parses_with_the_right_counts_and_attributes() {
     let edges: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("edge")).collect();
     assert_eq!(nodes.len(), f.graph.n_nodes());
     assert_eq!(edges.len(), f.graph.n_edges());
-    let data = |n: &roxmltree::Node<'_, '_>, key: &str| n.children().find(|c| c.attribute("key") == Some(key)).and_then(|c| c.text()).map(str::to_owned);
+    let data = |n: &roxmltree::Node<'_, '_>, key: &str| {
+        n.children().find(|c| c.attribute("key") == Some(key)).and_then(|c| c.text()).map(str::to_owned)
+    };
     assert!(nodes.iter().any(|n| data(n, "label").as_deref() == Some("Ingrid Vold") && data(n, "kind").as_deref() == Some("person")));
     assert!(edges.iter().all(|e| data(e, "polarity").is_some() && data(e, "evidence").is_some()));
 }
@@ -189,11 +201,19 @@ fn render_and_export_commands_write_files() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(Pixmap::load_png(&png).is_ok());
     let svg_path = dir.path().join("map.svg");
-    let out = stancemap(&["render", input.to_str().expect("utf8"), "-o", svg_path.to_str().expect("utf8"), "--no-legend"]);
+    let out =
+        stancemap(&["render", input.to_str().expect("utf8"), "-o", svg_path.to_str().expect("utf8"), "--no-legend"]);
     assert!(out.status.success());
     assert!(std::fs::read_to_string(&svg_path).expect("svg").contains("Ingrid Vold"));
     let graphml = dir.path().join("map.graphml");
-    let out = stancemap(&["export", input.to_str().expect("utf8"), "--format", "graphml", "-o", graphml.to_str().expect("utf8")]);
+    let out = stancemap(&[
+        "export",
+        input.to_str().expect("utf8"),
+        "--format",
+        "graphml",
+        "-o",
+        graphml.to_str().expect("utf8"),
+    ]);
     assert!(out.status.success());
     assert!(roxmltree::Document::parse(&std::fs::read_to_string(&graphml).expect("graphml")).is_ok());
 }
@@ -203,7 +223,8 @@ fn bad_extension_and_missing_folder_fail_cleanly() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = dir.path().join("a.txt");
     std::fs::write(&input, TEXT).expect("write");
-    let out = stancemap(&["render", input.to_str().expect("utf8"), "-o", dir.path().join("map.gif").to_str().expect("utf8")]);
+    let out =
+        stancemap(&["render", input.to_str().expect("utf8"), "-o", dir.path().join("map.gif").to_str().expect("utf8")]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("use .png or .svg"));
 

@@ -18,6 +18,9 @@ impl Dialogs for TestDialogs {
     fn pick_article(&self) -> Option<PathBuf> {
         self.0.clone()
     }
+    fn save_path(&self, _title: &str, _default_name: &str, _extensions: &[&str]) -> Option<PathBuf> {
+        self.0.clone()
+    }
 }
 
 fn app_with(text: &str) -> StancemapApp {
@@ -31,6 +34,7 @@ fn app_with(text: &str) -> StancemapApp {
 fn harness(app: StancemapApp) -> Harness<'static, StancemapApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
+        .with_context_setup(stancemap::app::install_font)
         .build_ui_state(|ui: &mut egui::Ui, app: &mut StancemapApp| app.ui_root(ui), app);
     harness.run_steps(4);
     harness
@@ -81,13 +85,24 @@ fn clicking_an_edge_on_the_canvas_shows_its_evidence() {
         );
         let e = scene.edges.iter().find(|e| !e.is_dashed).expect("a stance edge");
         let mid = e.points[0] + (e.arrow[0] - e.points[0]) * 0.5;
-        let relation = &doc.extraction.relations[doc.graph.edges().find(|(id, ..)| *id == e.id).expect("edge").3.relation];
+        let relation =
+            &doc.extraction.relations[doc.graph.edges().find(|(id, ..)| *id == e.id).expect("edge").3.relation];
         (app.ui_from_graph * mid, e.id, relation.evidence[0].cue.clone())
     };
     harness.hover_at(pos);
     harness.run_steps(2);
-    harness.event(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: true, modifiers: egui::Modifiers::NONE });
-    harness.event(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: false, modifiers: egui::Modifiers::NONE });
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
     harness.run_steps(3);
     assert_eq!(harness.state().selection, Selection::Edge(edge));
     assert!(harness.query_by_label_contains(&format!("cue “{cue}”")).is_some());
@@ -116,7 +131,7 @@ fn search_selects_the_actor() {
     harness.run_steps(1);
     harness.get_by_label("Find actor").type_text("Berki");
     harness.run_steps(2);
-    harness.get_by_label("Zoltán Berki").click();
+    harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
     assert_eq!(harness.state().selection, Selection::Node(berki));
 }
@@ -176,4 +191,93 @@ fn the_open_dialog_opens_the_picked_file_and_reports_a_cancel() {
     let mut cancel = StancemapApp::new(Settings::default(), Box::new(TestDialogs(None)));
     cancel.apply(Action::ShowOpenDialog);
     assert!(cancel.error.as_deref().is_some_and(|e| e.contains("no file was chosen")));
+}
+
+fn app_with_dialog(text: &str, answer: &Path) -> StancemapApp {
+    let mut app = StancemapApp::new(Settings::default(), Box::new(TestDialogs(Some(answer.to_owned()))));
+    app.apply(Action::LoadText { text: text.to_owned(), name: "test".to_owned() });
+    app.wait_for_load();
+    app.settle_layout();
+    app
+}
+
+#[test]
+fn a_saved_map_reopens_exactly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("talks.stancemap");
+    let mut app = app_with_dialog(ARTICLE, &path);
+    {
+        let doc = app.doc.as_mut().expect("doc");
+        doc.layout.pin(0, egui::pos2(321.0, -123.0));
+        doc.is_dirty = true;
+    }
+    app.filters.min_mentions = 2;
+    app.apply(Action::SaveMapAs);
+    assert!(app.error.is_none(), "{:?}", app.error);
+    assert!(!app.doc.as_ref().expect("doc").is_dirty);
+    assert!(app.window_title().starts_with("Talks on the Danube"));
+
+    let mut reopened = StancemapApp::new(Settings::default(), Box::new(TestDialogs(None)));
+    reopened.apply(Action::Open(path.clone()));
+    reopened.wait_for_load();
+    let (a, b) = (app.doc.as_ref().expect("doc"), reopened.doc.as_ref().expect("reopened"));
+    assert_eq!(a.extraction, b.extraction);
+    assert_eq!(a.layout.positions(), b.layout.positions());
+    assert_eq!(a.layout.pinned(), b.layout.pinned());
+    assert_eq!(b.layout.positions()[0], egui::pos2(321.0, -123.0));
+    assert_eq!(reopened.filters, app.filters);
+    assert_eq!(reopened.ui_from_graph, app.ui_from_graph);
+    assert_eq!(b.map_path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn a_damaged_map_file_is_refused_and_the_map_stays() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("broken.stancemap");
+    std::fs::write(&path, "{\"schema\": \"stancemap.map/1\", \"name\": ").expect("write");
+    let mut app = app_with(ARTICLE);
+    app.apply(Action::Open(path));
+    app.wait_for_load();
+    assert!(app.error.as_deref().is_some_and(|e| e.contains("damaged")), "{:?}", app.error);
+    assert_eq!(app.doc.as_ref().expect("kept").name, "Talks on the Danube");
+}
+
+#[test]
+fn unsaved_changes_are_kept_until_the_user_discards_them() {
+    let mut app = app_with(ARTICLE);
+    app.doc.as_mut().expect("doc").is_dirty = true;
+    assert!(app.window_title().starts_with("• "));
+    app.apply(Action::LoadText { text: "Other news\n\nNATO praised Norway.".to_owned(), name: "other".to_owned() });
+    assert!(app.pending.is_some());
+    assert!(!app.is_loading());
+    app.apply(Action::KeepChanges);
+    assert!(app.pending.is_none());
+    assert_eq!(app.doc.as_ref().expect("doc").name, "Talks on the Danube");
+    app.apply(Action::LoadText { text: "Other news\n\nNATO praised Norway.".to_owned(), name: "other".to_owned() });
+    app.apply(Action::DiscardChanges);
+    app.wait_for_load();
+    assert_eq!(app.doc.as_ref().expect("doc").name, "Other news");
+}
+
+#[test]
+fn export_image_writes_the_canvas_scene_as_png_and_svg() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let png = dir.path().join("map.png");
+    let mut app = app_with_dialog(ARTICLE, &png);
+    let options = stancemap::app::ImageOptions { scale: 1.0, ..Default::default() };
+    app.apply(Action::ExportImage { path: png.clone(), options: options.clone() });
+    assert!(app.error.is_none(), "{:?}", app.error);
+    let pixmap = resvg::tiny_skia::Pixmap::load_png(&png).expect("a PNG");
+    assert!(pixmap.width() > 100 && pixmap.height() > 100);
+    let svg = dir.path().join("map.svg");
+    app.apply(Action::ExportImage { path: svg.clone(), options });
+    let text = std::fs::read_to_string(&svg).expect("an SVG");
+    for (_, node) in app.doc.as_ref().expect("doc").graph.nodes() {
+        assert!(text.contains(&node.label), "{}", node.label);
+    }
+    app.apply(Action::ExportImage {
+        path: dir.path().join("map.bmp"),
+        options: stancemap::app::ImageOptions::default(),
+    });
+    assert!(app.error.as_deref().is_some_and(|e| e.contains("use .png or .svg")));
 }
