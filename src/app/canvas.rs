@@ -115,6 +115,9 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
     for node in &scene.nodes {
         let r = node.radius * 1.3 * t.scaling;
         let node_rect = Rect::from_center_size(t * node.center, Vec2::splat(2.0 * r.max(6.0)));
+        if !rect.intersects(node_rect) {
+            continue; // culled: off screen
+        }
         let id = ui.scope_id().with(("node", node.id));
         let node_response = ui.interact(node_rect, id, Sense::click_and_drag());
         node_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &node.label));
@@ -137,7 +140,9 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
             let at = t * node.center + Vec2::new(r * 0.75, -r * 0.75);
             painter.circle(at, 3.5, theme.background, Stroke::new(2.0, theme.text));
         }
-        node_response.on_hover_text(node_tooltip(doc, node.id));
+        if node_response.hovered() {
+            node_response.on_hover_text(node_tooltip(doc, node.id));
+        }
     }
     app.hovered = hovered;
 
@@ -239,7 +244,15 @@ impl WithStroke for Shape {
 /// Draws a scene through a graph-to-screen transform.
 pub(crate) fn draw_scene(painter: &egui::Painter, scene: &Scene, t: TSTransform) {
     let s = t.scaling;
+    let visible = t.inverse() * painter.clip_rect();
+    let margin = 40.0 / s;
+    let visible = visible.expand(margin);
     for e in &scene.edges {
+        let first = e.points.first().copied().unwrap_or_default();
+        let last = e.arrow[0];
+        if !visible.intersects(Rect::from_two_pos(first, last)) {
+            continue;
+        }
         let points: Vec<Pos2> = e.points.iter().map(|p| t * *p).collect();
         let stroke = Stroke::new(e.width * s.sqrt(), e.color);
         if e.is_dashed {
@@ -250,7 +263,7 @@ pub(crate) fn draw_scene(painter: &egui::Painter, scene: &Scene, t: TSTransform)
         painter.add(Shape::convex_polygon(e.arrow.iter().map(|p| t * *p).collect(), e.color, Stroke::NONE));
     }
     let show_labels = s > 0.35;
-    for n in &scene.nodes {
+    for n in scene.nodes.iter().filter(|n| visible.contains(n.center)) {
         painter.add(node_shape(
             n.shape,
             t * n.center,
@@ -260,7 +273,7 @@ pub(crate) fn draw_scene(painter: &egui::Painter, scene: &Scene, t: TSTransform)
         ));
     }
     if show_labels {
-        for n in &scene.nodes {
+        for n in scene.nodes.iter().filter(|n| visible.contains(n.center)) {
             painter.text(
                 t * n.label_pos,
                 Align2::CENTER_TOP,

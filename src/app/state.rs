@@ -272,6 +272,24 @@ impl StancemapApp {
         self.loading = Some((name, rx));
     }
 
+    /// Shows an extraction made elsewhere (benchmarks, tests): builds its graph and layout.
+    pub fn open_extraction(&mut self, name: &str, article: Article, extraction: Extraction) {
+        let graph = graph::build(&extraction);
+        let layout = LayoutState::new(&graph, &self.params, 1);
+        let doc = Document {
+            name: name.to_owned(),
+            source: None,
+            article,
+            extraction,
+            graph,
+            layout,
+            extract_ms: 0.0,
+            map_path: None,
+            is_dirty: false,
+        };
+        self.finish_load(Ok(Loaded { doc, filters: None, view: None }));
+    }
+
     /// True while a file is being read and extracted.
     pub fn is_loading(&self) -> bool {
         self.loading.is_some()

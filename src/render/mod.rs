@@ -200,7 +200,7 @@ pub fn scene(graph: &KnowledgeGraph, layout: &Layout, theme: &Theme, options: &S
             label_color,
         });
     }
-    let pairs: Vec<(NodeId, NodeId)> = graph.edges().map(|(_, s, t, _)| (s, t)).collect();
+    let pairs: std::collections::BTreeSet<(NodeId, NodeId)> = graph.edges().map(|(_, s, t, _)| (s, t)).collect();
     let mut edges = Vec::new();
     for (id, s, t, edge) in graph.edges() {
         if hidden(s) || hidden(t) || s == t || options.hidden_edges.get(id).copied().unwrap_or(false) {
