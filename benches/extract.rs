@@ -22,7 +22,17 @@ fn samples() -> Vec<(String, String)> {
 
 /// All samples concatenated and repeated to about `bytes`.
 fn corpus(bytes: usize) -> String {
-    let all: String = samples().into_iter().map(|(_, t)| t + "\n\n").collect();
+    let mut all: String = samples().into_iter().map(|(_, t)| t + "\n\n").collect();
+    // The seed article, when the shared folder is beside the crate.
+    if let Ok(seed) =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/csto-afghanistan.txt"))
+    {
+        all.push_str(&seed);
+        all.push_str("\n\n");
+    }
+    if all.trim().is_empty() {
+        all = "“We condemn the attack,” Foreign Minister Ingrid Vold of Norway said.\n\n".to_owned();
+    }
     let mut out = String::with_capacity(bytes + all.len());
     while out.len() < bytes {
         out.push_str(&all);

@@ -230,7 +230,7 @@ pub(crate) fn dialogs_ui(app: &mut StancemapApp, ctx: &egui::Context) -> Vec<Act
         }
     }
     if app.pending.is_some() {
-        egui::Modal::new(egui::Id::new("discard-changes")).show(ctx, |ui| {
+        egui::Modal::new(egui::Id::unique("discard-changes")).show(ctx, |ui| {
             ui.label("The map has unsaved changes (moved or pinned nodes).");
             ui.horizontal(|ui| {
                 if ui.button("Save map").clicked() {

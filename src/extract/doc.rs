@@ -24,7 +24,25 @@ pub(crate) struct Doc<'a> {
     pub furniture: Vec<bool>,
     /// Sentence index of each token.
     pub sentence_of: Vec<u32>,
+    /// Per token: (title, speech verb, cue) indices of a word hit starting there, `NONE` if none.
+    starts: Vec<[u32; 3]>,
+    /// Per token: number of tokens of the word hit starting there (0: none).
+    hit_len: Vec<u8>,
+    /// Per token: byte length without a possessive ending.
+    base_len: Vec<u32>,
+    /// Per token: `FLAG_*` bits.
+    flags: Vec<u8>,
+    /// Per paragraph: is it a heading.
+    headings: Vec<bool>,
 }
+
+const NONE: u32 = u32::MAX;
+const FLAG_CAP: u8 = 1;
+const FLAG_ALL_CAPS: u8 = 2;
+const FLAG_COMMON: u8 = 4;
+const FLAG_PROXY: u8 = 8;
+const FLAG_HEAD_ORG: u8 = 16;
+const FLAG_HEAD_GROUP: u8 = 32;
 
 impl<'a> Doc<'a> {
     pub fn new(article: &'a Article, lex: &'a Lexicon, quotes: Vec<RawQuote>) -> Self {
@@ -43,6 +61,11 @@ impl<'a> Doc<'a> {
             word_at: vec![None; n],
             furniture: vec![false; n],
             sentence_of: vec![0; n],
+            starts: vec![[NONE; 3]; n],
+            hit_len: vec![0; n],
+            base_len: vec![0; n],
+            flags: vec![0; n],
+            headings: Vec::new(),
         };
         for (qi, quote) in doc.quotes.iter().enumerate() {
             for t in doc.token_range(quote.inner) {
@@ -50,10 +73,59 @@ impl<'a> Doc<'a> {
             }
         }
         for (wi, hit) in doc.word_hits.iter().enumerate() {
-            for t in doc.token_range(hit.span) {
+            let range = doc.token_range(hit.span);
+            if let Some(first) = range.clone().next() {
+                doc.hit_len[first] = range.len().min(255) as u8;
+                for target in &hit.targets {
+                    let (slot, idx) = match target {
+                        WordTarget::Title(i) => (0, *i),
+                        WordTarget::Speech(i) => (1, *i),
+                        WordTarget::Cue(i) => (2, *i),
+                    };
+                    doc.starts[first][slot] = idx as u32;
+                }
+            }
+            for t in range {
                 doc.word_at[t] = Some(wi as u32);
             }
         }
+        for (t, token) in article.tokens().iter().enumerate() {
+            let word = &text[token.span.range()];
+            let base = strip_possessive(word);
+            doc.base_len[t] = base.len() as u32;
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let mut flags = 0;
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                flags |= FLAG_CAP;
+                if lex.is_common_word(base) {
+                    flags |= FLAG_COMMON;
+                }
+                match lex.org_head(base) {
+                    Some(super::EntityKind::Group) => flags |= FLAG_HEAD_GROUP,
+                    Some(_) => flags |= FLAG_HEAD_ORG,
+                    None => {}
+                }
+                if base.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && base.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                {
+                    flags |= FLAG_ALL_CAPS;
+                }
+            }
+            if lex.proxy(base).is_some() {
+                flags |= FLAG_PROXY;
+            }
+            doc.flags[t] = flags;
+        }
+        doc.headings = article
+            .paragraphs()
+            .iter()
+            .map(|p| {
+                let text = &text[p.range()];
+                text.len() < 90 && !text.ends_with(['.', '!', '?', '"', '”', '»', ':']) && !text.contains('\n')
+            })
+            .collect();
         for (si, sentence) in article.sentences().iter().enumerate() {
             for t in sentence.tokens.clone() {
                 doc.sentence_of[t] = si as u32;
@@ -76,12 +148,34 @@ impl<'a> Doc<'a> {
 
     /// The word without a possessive ending ("Afghanistan’s" → "Afghanistan").
     pub fn base(&self, t: usize) -> &'a str {
-        strip_possessive(self.word(t))
+        let span = self.article.tokens()[t].span;
+        &self.text[span.start..span.start + self.base_len[t] as usize]
     }
 
     pub fn is_possessive(&self, t: usize) -> bool {
-        let w = self.word(t);
-        w.len() != strip_possessive(w).len()
+        self.base_len[t] as usize != self.article.tokens()[t].span.len()
+    }
+
+    /// A capitalised word that never names anything by itself ("Monday", "However").
+    pub fn is_common(&self, t: usize) -> bool {
+        self.flags.get(t).is_some_and(|f| f & FLAG_COMMON != 0)
+    }
+
+    /// A noun through which people stand for an actor ("leaders", "officials").
+    pub fn is_proxy(&self, t: usize) -> bool {
+        self.flags.get(t).is_some_and(|f| f & FLAG_PROXY != 0)
+    }
+
+    /// The kind a capitalised head noun gives a name ("Ministry" → organization).
+    pub fn org_head(&self, t: usize) -> Option<super::EntityKind> {
+        let f = *self.flags.get(t)?;
+        if f & FLAG_HEAD_GROUP != 0 {
+            Some(super::EntityKind::Group)
+        } else if f & FLAG_HEAD_ORG != 0 {
+            Some(super::EntityKind::Organization)
+        } else {
+            None
+        }
     }
 
     pub fn kind(&self, t: usize) -> TokenKind {
@@ -106,15 +200,12 @@ impl<'a> Doc<'a> {
 
     /// Starts with an upper-case letter.
     pub fn is_cap(&self, t: usize) -> bool {
-        self.is_word(t) && self.word(t).chars().next().is_some_and(char::is_uppercase)
+        self.flags.get(t).is_some_and(|f| f & FLAG_CAP != 0)
     }
 
     /// Two or more letters, all upper case ("CSTO", "U.S").
     pub fn is_all_caps(&self, t: usize) -> bool {
-        let w = self.base(t);
-        self.is_word(t)
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        self.flags.get(t).is_some_and(|f| f & FLAG_ALL_CAPS != 0)
     }
 
     /// Tokens that a byte span covers (tokens that start inside it).
@@ -137,47 +228,33 @@ impl<'a> Doc<'a> {
         self.article.sentences()[self.sentence_idx(t)].paragraph_idx
     }
 
-    /// The word hit starting at token `t`, if any.
-    pub fn word_hit_at(&self, t: usize) -> Option<&WordHit> {
-        let wi = self.word_at.get(t).copied().flatten()? as usize;
-        let hit = &self.word_hits[wi];
-        (self.token_range(hit.span).start == t).then_some(hit)
-    }
-
     /// Tokens covered by the word hit starting at `t`.
     pub fn word_hit_len(&self, t: usize) -> usize {
-        self.word_hit_at(t).map_or(0, |h| self.token_range(h.span).len())
+        self.hit_len.get(t).map_or(0, |&n| usize::from(n))
+    }
+
+    fn start(&self, t: usize, slot: usize) -> Option<usize> {
+        self.starts.get(t).map(|s| s[slot]).filter(|&i| i != NONE).map(|i| i as usize)
     }
 
     /// Title index if a title starts at `t`.
     pub fn title_at(&self, t: usize) -> Option<usize> {
-        self.word_hit_at(t)?.targets.iter().find_map(|x| match x {
-            WordTarget::Title(i) => Some(*i),
-            _ => None,
-        })
+        self.start(t, 0)
     }
 
     /// Speech verb index if one starts at `t`.
     pub fn speech_at(&self, t: usize) -> Option<usize> {
-        self.word_hit_at(t)?.targets.iter().find_map(|x| match x {
-            WordTarget::Speech(i) => Some(*i),
-            _ => None,
-        })
+        self.start(t, 1)
     }
 
     /// Cue index if one starts at `t`.
     pub fn cue_at(&self, t: usize) -> Option<usize> {
-        self.word_hit_at(t)?.targets.iter().find_map(|x| match x {
-            WordTarget::Cue(i) => Some(*i),
-            _ => None,
-        })
+        self.start(t, 2)
     }
 
     /// True if token `t` is inside a heading (a short paragraph without final punctuation).
     pub fn is_heading(&self, t: usize) -> bool {
-        let p = self.article.paragraphs()[self.paragraph_of(t)];
-        let text = &self.text[p.range()];
-        text.len() < 90 && !text.ends_with(['.', '!', '?', '"', '”', '»', ':']) && !text.contains('\n')
+        self.headings[self.paragraph_of(t)]
     }
 }
 

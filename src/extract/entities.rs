@@ -4,7 +4,9 @@
 //!
 //! Invariant: mentions are sorted, disjoint, outside page furniture, and each points to an entity.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::doc::Doc;
@@ -101,6 +103,8 @@ pub(crate) struct Table {
     by_lex: HashMap<usize, usize>,
     by_name: HashMap<(EntityKind, String), usize>,
     text: String,
+    /// Mention indices sorted by position (see [`Table::reindex`]).
+    sorted: Vec<u32>,
 }
 
 impl Table {
@@ -109,9 +113,10 @@ impl Table {
             entities: Vec::new(),
             mentions: Vec::new(),
             token_mention: vec![None; n_tokens],
-            by_lex: HashMap::new(),
-            by_name: HashMap::new(),
+            by_lex: HashMap::default(),
+            by_name: HashMap::default(),
             text: text.to_owned(),
+            sorted: Vec::new(),
         }
     }
 
@@ -201,6 +206,24 @@ impl Table {
         out
     }
 
+    /// Rebuilds the position index that [`Table::before`] searches.
+    pub fn reindex(&mut self) {
+        let mut ids: Vec<u32> =
+            (0..self.mentions.len() as u32).filter(|&i| !self.mentions[i as usize].tokens.is_empty()).collect();
+        ids.sort_by_key(|&i| self.mentions[i as usize].span.start);
+        self.sorted = ids;
+    }
+
+    /// Mentions (as of the last [`Table::reindex`]) that end before `pos`, nearest first.
+    pub fn before(&self, pos: usize) -> impl Iterator<Item = &Mention> {
+        let k = self.sorted.partition_point(|&i| self.mentions[i as usize].span.start < pos);
+        self.sorted[..k]
+            .iter()
+            .rev()
+            .map(|&i| &self.mentions[i as usize])
+            .filter(move |m| !m.tokens.is_empty() && m.span.end <= pos)
+    }
+
     /// The organization a person speaks for: the org of their first role.
     pub fn org_of(&self, person: usize) -> Option<usize> {
         self.entities[person].roles.iter().find_map(|r| r.org)
@@ -250,9 +273,14 @@ impl Table {
 }
 
 fn alias_form(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let base = super::doc::strip_possessive(&collapsed).to_owned();
-    base.strip_prefix("the ").or_else(|| base.strip_prefix("The ")).unwrap_or(&base).to_owned()
+    let collapsed: std::borrow::Cow<'_, str> =
+        if text.contains(|c: char| c.is_whitespace() && c != ' ') || text.contains("  ") {
+            text.split_whitespace().collect::<Vec<_>>().join(" ").into()
+        } else {
+            text.into()
+        };
+    let base = super::doc::strip_possessive(&collapsed);
+    base.strip_prefix("the ").or_else(|| base.strip_prefix("The ")).unwrap_or(base).to_owned()
 }
 
 /// Marks datelines, bylines, credits and editorial notes, which never hold actors or speakers.
@@ -264,7 +292,7 @@ pub(crate) fn mark_furniture(doc: &mut Doc<'_>) {
             continue;
         }
         let text = &doc.text[para.range()];
-        let lower = text.to_lowercase();
+        let lower: String = text.chars().take(24).collect::<String>().to_lowercase();
         let is_note = (text.starts_with('(') && text.ends_with(')')) || (text.starts_with('[') && text.ends_with(']'));
         let is_byline = (text.starts_with("By ") && text.split_whitespace().count() <= 8 && !text.ends_with('.'))
             || [
@@ -336,10 +364,14 @@ fn dateline_end(doc: &Doc<'_>, tokens: Range<usize>) -> Option<usize> {
 pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     let mut table = Table::new(doc.n_tokens(), doc.text);
     lexicon_mentions(doc, &mut table);
+    table.reindex();
     let acronyms = capitalised_names(doc, &mut table, diagnostics);
     link_surnames_and_acronyms(doc, &mut table, &acronyms);
+    table.reindex();
     title_references(doc, &mut table);
+    table.reindex();
     descriptions(doc, &mut table);
+    table.reindex();
     table
 }
 
@@ -426,9 +458,9 @@ fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
     doc.is_cap(t)
         && w.chars().any(char::is_lowercase)
         && w.chars().all(|c| c.is_alphabetic() || "'’-.".contains(c))
-        && !doc.lex.is_common_word(w)
-        && doc.lex.org_head(w).is_none()
-        && doc.lex.proxy(w).is_none()
+        && !doc.is_common(t)
+        && doc.org_head(t).is_none()
+        && !doc.is_proxy(t)
         && doc.lex.description(w).is_none()
 }
 
@@ -498,7 +530,7 @@ type Candidate = (Range<usize>, Option<(usize, usize)>);
 /// Capitalised names that the lexicon does not know: organizations by head noun, people by
 /// titles and speech cues. Returns the acronym definitions found.
 fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Diagnostic>) -> HashMap<String, usize> {
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: HashMap<String, usize> = HashMap::default();
     let runs = cap_runs(doc);
     // Pass 1: organizations.
     for run in &runs {
@@ -506,7 +538,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             continue;
         }
         let mut start = run.start;
-        while start < run.end && (doc.lex.is_common_word(doc.word(start)) || doc.title_at(start).is_some()) {
+        while start < run.end && (doc.is_common(start) || doc.title_at(start).is_some()) {
             start += doc.word_hit_len(start).max(1);
         }
         let mut end = run.end;
@@ -517,9 +549,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             continue;
         }
         let has_title = (start..end).any(|t| doc.title_at(t).is_some());
-        let head = (start..end)
-            .rev()
-            .find_map(|t| (table.token_mention[t].is_none()).then(|| doc.lex.org_head(doc.base(t))).flatten());
+        let head =
+            (start..end).rev().find_map(|t| (table.token_mention[t].is_none()).then(|| doc.org_head(t)).flatten());
         let n_words = (start..end).filter(|&t| doc.is_word(t)).count();
         let whole_is_one_mention =
             table.mention_at(start).is_some_and(|m| m.tokens.start == start && m.tokens.end == end);
@@ -589,6 +620,10 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         }
     }
     candidates.sort_by_key(|(r, _)| std::cmp::Reverse(r.len().min(2)));
+    let mut cap_words: HashMap<&str, usize> = HashMap::default();
+    for t in (0..doc.n_tokens()).filter(|&t| doc.is_cap(t)) {
+        *cap_words.entry(doc.base(t)).or_default() += 1;
+    }
     for (range, title) in candidates {
         if table.mention_at(range.start).is_some() {
             continue;
@@ -600,7 +635,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             || apposition_title(doc, table, range.end).is_some()
             || (n_words >= 2
                 && !doc.is_heading(range.start)
-                && (surname_recurs(doc, &range) || looks_like_full_name(doc, &range)));
+                && (surname_recurs(doc, &cap_words, &range) || looks_like_full_name(doc, &range)));
         if !signal || n_words == 0 || n_words > 5 {
             continue;
         }
@@ -756,20 +791,17 @@ fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: u
     let w = doc.word(t).to_lowercase();
     if w == "country’s" || w == "country's" {
         return table
-            .sorted_mentions()
-            .iter()
-            .rev()
-            .find(|m| m.tokens.end <= t && table.entities[m.entity].kind == EntityKind::Country)
+            .before(doc.span(t).start)
+            .take(100)
+            .find(|m| table.entities[m.entity].kind == EntityKind::Country)
             .map(|m| m.entity);
     }
     None
 }
 
-fn surname_recurs(doc: &Doc<'_>, range: &Range<usize>) -> bool {
-    let last = doc.base(range.end - 1);
-    let full = &doc.text[Span::new(doc.span(range.start).start, doc.span(range.end - 1).end).range()];
-    (0..doc.n_tokens()).any(|t| (t < range.start || t >= range.end) && doc.base(t) == last && doc.is_cap(t))
-        || doc.text.matches(full).count() > 1
+/// True if the name's last word is written more than once in the article.
+fn surname_recurs(doc: &Doc<'_>, cap_words: &HashMap<&str, usize>, range: &Range<usize>) -> bool {
+    cap_words.get(doc.base(range.end - 1)).is_some_and(|&n| n > 1)
 }
 
 fn surname_of(doc: &Doc<'_>, range: &Range<usize>) -> String {
@@ -803,7 +835,7 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
         if table.token_mention[t].is_some() || !doc.is_word(t) {
             continue;
         }
-        if let Some(&e) = acronyms.get(doc.base(t)) {
+        if let Some(&e) = doc.is_all_caps(t).then(|| acronyms.get(doc.base(t))).flatten() {
             table.add(doc, t..t + 1, e, MentionForm::Acronym);
             continue;
         }
@@ -888,12 +920,7 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
         let pool = if same_title.is_empty() { by_category } else { same_title };
         let pos = doc.span(t).start;
         let best = pool.iter().map(|(e, ..)| *e).max_by_key(|&e| {
-            let last_before = table
-                .mentions
-                .iter()
-                .filter(|m| m.entity == e && !m.tokens.is_empty() && m.span.start < pos)
-                .map(|m| m.span.start)
-                .max();
+            let last_before = table.before(pos).take(500).find(|m| m.entity == e).map(|m| m.span.start);
             (last_before.is_some(), last_before)
         });
         if let Some(e) = best {
@@ -918,10 +945,8 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
         }
         let pos = doc.span(t).start;
         let antecedent = table
-            .sorted_mentions()
-            .iter()
-            .rev()
-            .filter(|m| m.span.end <= pos)
+            .before(pos)
+            .take(200)
             .find(|m| {
                 let ent = &table.entities[m.entity];
                 classes.iter().any(|c| {

@@ -283,7 +283,7 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
         return Some(Found { entity, attribution: attribution_of(table, entity, m.tokens.start) });
     }
     // "Norway's foreign ministry said", "Russian officials said": the actor behind the proxy.
-    let is_proxy = doc.lex.proxy(doc.base(end)).is_some() || doc.lex.description(doc.base(end)).is_some();
+    let is_proxy = doc.is_proxy(end) || doc.lex.description(doc.base(end)).is_some();
     if !is_proxy {
         return None;
     }
@@ -323,12 +323,10 @@ fn pronoun(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
 /// mentioned outside quotes before `pos`.
 pub(crate) fn resolve_pronoun(doc: &Doc<'_>, table: &Table, pos: usize, gender: Option<Gender>) -> Option<usize> {
     let para_limit = doc.article.paragraph_at(pos).unwrap_or(0).saturating_sub(4);
-    let mentions = table.sorted_mentions();
     let candidates = || {
-        mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.end <= pos && doc.quote_of(m.tokens.start).is_none())
+        table
+            .before(pos)
+            .filter(|m| doc.quote_of(m.tokens.start).is_none())
             .take_while(|m| doc.paragraph_of(m.tokens.start) >= para_limit)
     };
     match gender {

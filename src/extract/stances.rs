@@ -130,12 +130,15 @@ fn clauses(doc: &Doc<'_>, tokens: Range<usize>) -> Vec<Range<usize>> {
 
 fn context(doc: &Doc<'_>, statements: &[Quote], t: usize, sentence: Span) -> Context {
     let pos = doc.span(t).start;
+    // Statements are sorted by start: look only at those that start at or before `pos`.
+    let k = statements.partition_point(|s| s.span.start <= pos);
+    let nearby = || (k.saturating_sub(8)..k).rev();
     if let Some(q) = doc.quote_of(t) {
         let span = doc.quotes[q].inner;
-        let idx = statements.iter().position(|s| s.is_direct && s.span == span);
+        let idx = nearby().find(|&i| statements[i].is_direct && statements[i].span == span);
         return Context { speaker: idx.and_then(|i| statements[i].speaker), quote: idx, span };
     }
-    let reported = statements.iter().position(|s| !s.is_direct && s.span.start <= pos && pos < s.span.end);
+    let reported = nearby().find(|&i| !statements[i].is_direct && pos < statements[i].span.end);
     match reported {
         Some(i) => Context { speaker: statements[i].speaker, quote: Some(i), span: sentence },
         None => Context { speaker: None, quote: None, span: sentence },
@@ -174,7 +177,7 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
             while head > clause.start && doc.is_any(head, &["the"]) {
                 head -= 1;
             }
-            return doc.lex.proxy(doc.base(head)).is_some();
+            return doc.is_proxy(head);
         }
         return !doc.is_any(before, PREPOSITIONS) && doc.cue_at(before).is_none();
     }
@@ -217,8 +220,8 @@ fn stance_at(
         window_start -= 1;
     }
     let is_negated = (window_start..c).any(|t| {
-        let w = doc.word(t).to_lowercase();
-        doc.is_any(t, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t")
+        let w = doc.word(t);
+        doc.is_any(t, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t") || w.ends_with("N'T")
     });
     let is_hedged = (clause.start..c).any(|t| doc.is_any(t, HEDGES));
     let polarity = match (cue.polarity, is_negated) {

@@ -6,7 +6,7 @@
 
 pub mod format;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -160,7 +160,7 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            let mut files: Files<'static> = HashMap::new();
+            let mut files: Files<'static> = HashMap::default();
             let tables: [(&str, Vec<Vec<&'static str>>); 10] = [
                 ("countries.tsv", tables::COUNTRIES.iter().map(|r| r.to_vec()).collect()),
                 ("organizations.tsv", tables::ORGANIZATIONS.iter().map(|r| r.to_vec()).collect()),
@@ -203,7 +203,7 @@ impl Lexicon {
         let mut entities = Vec::new();
         let mut name_patterns: Vec<String> = Vec::new();
         let mut name_targets = Vec::new();
-        let mut forms = HashMap::new();
+        let mut forms = HashMap::default();
         let mut add_form = |form: &str,
                             entity: usize,
                             kind: FormKind,
@@ -284,10 +284,11 @@ impl Lexicon {
         }
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&name_patterns)
             .expect("name patterns build an automaton");
 
-        let mut word_index: HashMap<String, usize> = HashMap::new();
+        let mut word_index: HashMap<String, usize> = HashMap::default();
         let mut word_patterns: Vec<String> = Vec::new();
         let mut word_targets: Vec<Vec<WordTarget>> = Vec::new();
         let mut add_word = |phrase: &str, target: WordTarget| {
@@ -341,6 +342,7 @@ impl Lexicon {
         let words = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&word_patterns)
             .expect("word patterns build an automaton");
 
@@ -445,17 +447,26 @@ impl Lexicon {
 
     /// The entity classes a definite description can refer to ("alliance" → `alliance`).
     pub fn description(&self, noun: &str) -> Option<&[String]> {
-        self.descriptions.get(&noun.to_lowercase()).map(Vec::as_slice)
+        self.descriptions.get(lower(noun).as_ref()).map(Vec::as_slice)
     }
 
     /// What a proxy noun makes of its actor ("leaders" → people).
     pub fn proxy(&self, noun: &str) -> Option<ProxyKind> {
-        self.proxies.get(&noun.to_lowercase()).copied()
+        self.proxies.get(lower(noun).as_ref()).copied()
     }
 
     /// True for capitalised words that never name anything by themselves ("Monday", "However").
     pub fn is_common_word(&self, word: &str) -> bool {
         self.common.contains(word)
+    }
+}
+
+/// Lower case, without allocating when the word already is.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
     }
 }
 
