@@ -67,29 +67,52 @@ fn check_text(text: String, encoding: &'static str, notes: Vec<String>) -> Resul
 /// Normalises line ends, spaces, soft hyphens, zero-width characters and ligatures.
 pub fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
+    let mut rest = raw;
+    // Copy runs of ordinary characters at once; handle only the ones that need work.
+    while let Some(i) = rest.find(needs_work) {
+        out.push_str(&rest[..i]);
+        let c = rest[i..].chars().next().expect("find returned a char boundary");
+        rest = &rest[i + c.len_utf8()..];
+        if c == '\r' {
+            if !rest.starts_with('\n') {
+                out.push('\n');
             }
-            '\u{c}' => out.push('\n'),
-            '\n' | '\t' => out.push(c),
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
-            '\u{fb00}' => out.push_str("ff"),
-            '\u{fb01}' => out.push_str("fi"),
-            '\u{fb02}' => out.push_str("fl"),
-            '\u{fb03}' => out.push_str("ffi"),
-            '\u{fb04}' => out.push_str("ffl"),
-            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
-            c if c.is_control() => {}
-            c if c != ' ' && c.is_whitespace() => out.push(' '),
-            c => out.push(c),
+            continue;
         }
+        normalize_char(c, &mut out);
     }
+    out.push_str(rest);
     out
+}
+
+fn needs_work(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_control() && c != '\n' && c != '\t'
+    } else {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{fb00}'..='\u{fb06}'
+            )
+    }
+}
+
+fn normalize_char(c: char, out: &mut String) {
+    match c {
+        '\u{c}' => out.push('\n'),
+        '\n' | '\t' => out.push(c),
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+        '\u{fb00}' => out.push_str("ff"),
+        '\u{fb01}' => out.push_str("fi"),
+        '\u{fb02}' => out.push_str("fl"),
+        '\u{fb03}' => out.push_str("ffi"),
+        '\u{fb04}' => out.push_str("ffl"),
+        '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+        c if c.is_control() => {}
+        c if c != ' ' && c.is_whitespace() => out.push(' '),
+        c => out.push(c),
+    }
 }
 
 #[cfg(test)]

@@ -66,15 +66,27 @@ pub fn tokens(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let start = i;
             let mut has_letter = false;
-            let mut end = i;
-            let mut iter = text[i..].char_indices().peekable();
-            while let Some((off, ch)) = iter.next() {
+            let mut end;
+            // ASCII letters and digits first, byte by byte; anything else char by char.
+            let mut j = i;
+            loop {
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    has_letter |= bytes[j].is_ascii_alphabetic();
+                    j += 1;
+                }
+                end = j;
+                let Some(ch) = text[j..].chars().next() else { break };
                 if ch.is_alphanumeric() {
                     has_letter |= !ch.is_numeric();
-                    end = i + off + ch.len_utf8();
-                } else if !(is_joiner(ch) && iter.peek().is_some_and(|(_, next)| next.is_alphanumeric())) {
-                    break;
+                    j += ch.len_utf8();
+                    continue;
                 }
+                let next = text[j + ch.len_utf8()..].chars().next();
+                if is_joiner(ch) && next.is_some_and(char::is_alphanumeric) {
+                    j += ch.len_utf8();
+                    continue;
+                }
+                break;
             }
             let kind = if has_letter { TokenKind::Word } else { TokenKind::Number };
             out.push(Token { span: Span::new(start, end), kind });

@@ -72,15 +72,20 @@ impl<'a> Doc<'a> {
                 doc.in_quote[t] = Some(qi as u32);
             }
         }
+        let mut proxy_starts = Vec::new();
         for (wi, hit) in doc.word_hits.iter().enumerate() {
             let range = doc.token_range(hit.span);
             if let Some(first) = range.clone().next() {
                 doc.hit_len[first] = range.len().min(255) as u8;
-                for target in &hit.targets {
+                for target in lex.targets(hit) {
                     let (slot, idx) = match target {
                         WordTarget::Title(i) => (0, *i),
                         WordTarget::Speech(i) => (1, *i),
                         WordTarget::Cue(i) => (2, *i),
+                        WordTarget::Proxy(_) => {
+                            proxy_starts.extend(range.clone());
+                            continue;
+                        }
                     };
                     doc.starts[first][slot] = idx as u32;
                 }
@@ -113,10 +118,10 @@ impl<'a> Doc<'a> {
                     flags |= FLAG_ALL_CAPS;
                 }
             }
-            if lex.proxy(base).is_some() {
-                flags |= FLAG_PROXY;
-            }
             doc.flags[t] = flags;
+        }
+        for t in proxy_starts {
+            doc.flags[t] |= FLAG_PROXY;
         }
         doc.headings = article
             .paragraphs()

@@ -149,7 +149,7 @@ mod tests {
 
     fn sample() -> MapFile {
         let a = article::parse(
-            "Talks\n\nNATO condemned Russia. “We regret it,” Foreign Minister Ingrid Vold of Norway said.",
+            "Talks resume\n\nNATO condemned Russia. “We regret it,” Foreign Minister Ingrid Vold of Norway said.",
         );
         let x = extract::run(&a, extract::Lexicon::builtin());
         let g = graph::build(&x);
@@ -173,7 +173,7 @@ mod tests {
         let back = MapFile::from_json(&map.to_json()).unwrap();
         assert_eq!(back, map);
         assert_eq!(back.article().text(), map.text);
-        assert_eq!(back.article().title(), Some("Talks"));
+        assert_eq!(back.article().title(), Some("Talks resume"));
     }
 
     #[test]

@@ -113,6 +113,8 @@ pub enum WordTarget {
     Speech(usize),
     /// Index into cues.
     Cue(usize),
+    /// A proxy noun ("leaders", "officials").
+    Proxy(ProxyKind),
 }
 
 /// Words and phrases found in the text.
@@ -120,8 +122,8 @@ pub enum WordTarget {
 pub struct WordHit {
     /// Where.
     pub span: Span,
-    /// What it is (a phrase may be a speech verb and a cue at once).
-    pub targets: Vec<WordTarget>,
+    /// Which pattern matched; [`Lexicon::targets`] tells what it is.
+    pub pattern: u32,
 }
 
 /// What a proxy noun makes of the actor it is attached to.
@@ -284,7 +286,6 @@ impl Lexicon {
         }
         let names = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&name_patterns)
             .expect("name patterns build an automaton");
 
@@ -339,10 +340,17 @@ impl Lexicon {
                 weight: row[3].parse().unwrap_or(0.5),
             });
         }
+        for row in rows("proxies.tsv") {
+            let kind = match row[1] {
+                "members" => ProxyKind::Members,
+                "government" => ProxyKind::Government,
+                _ => ProxyKind::People,
+            };
+            add_word(row[0], WordTarget::Proxy(kind));
+        }
         let words = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&word_patterns)
             .expect("word patterns build an automaton");
 
@@ -418,11 +426,13 @@ impl Lexicon {
         self.words
             .find_iter(text)
             .filter(|m| is_boundary_before(text, m.start()) && is_boundary(text, m.end()))
-            .map(|m| WordHit {
-                span: Span::new(m.start(), m.end()),
-                targets: self.word_targets[m.pattern().as_usize()].clone(),
-            })
+            .map(|m| WordHit { span: Span::new(m.start(), m.end()), pattern: m.pattern().as_u32() })
             .collect()
+    }
+
+    /// What a word hit is (a phrase may be a speech verb and a cue at once).
+    pub fn targets(&self, hit: &WordHit) -> &[WordTarget] {
+        &self.word_targets[hit.pattern as usize]
     }
 
     /// A title by index.
@@ -519,7 +529,7 @@ mod tests {
         let lex = tiny();
         let hits = lex.words("CONDEMNED and Said");
         assert_eq!(hits.len(), 2);
-        assert_eq!(hits[0].targets, vec![WordTarget::Speech(0), WordTarget::Cue(0)]);
+        assert_eq!(lex.targets(&hits[0]), &[WordTarget::Speech(0), WordTarget::Cue(0)]);
     }
 
     #[test]
