@@ -22,8 +22,15 @@ use crate::{graph, layout};
 #[derive(Debug, Parser)]
 #[command(name = "stancemap", version, about, long_about = None)]
 pub struct Cli {
-    /// Article to open in the window (text, Markdown or HTML).
+    /// Article or map file to open in the window (text, Markdown, HTML or .stancemap).
     pub file: Option<PathBuf>,
+    /// Save a screenshot of the window to this PNG once the map is at rest, then quit
+    /// (for documentation and visual checks).
+    #[arg(long, value_name = "PNG")]
+    pub screenshot: Option<PathBuf>,
+    /// With --screenshot: select this actor first (its quotes show in the inspector).
+    #[arg(long, value_name = "NAME", requires = "screenshot")]
+    pub select: Option<String>,
     /// What to do instead of opening the window.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -104,7 +111,7 @@ pub fn main() -> ExitCode {
             render_command(&file, &output, scale, theme, !no_legend, !no_title, max_size)
         }
         Some(Command::Export { file, format, output, max_size }) => export_command(&file, format, &output, max_size),
-        None => open_window(cli.file),
+        None => crate::app::run(cli.file, cli.screenshot.map(|path| crate::app::ScreenshotPlan::new(path, cli.select))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -113,10 +120,6 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn open_window(file: Option<PathBuf>) -> anyhow::Result<()> {
-    crate::app::run(file)
 }
 
 /// Reads and extracts one article file.

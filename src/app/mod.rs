@@ -7,6 +7,7 @@ mod canvas;
 mod dialogs;
 mod files;
 mod inspector;
+mod screenshot;
 mod state;
 
 use std::path::PathBuf;
@@ -16,10 +17,11 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use dialogs::{Dialogs, NativeDialogs};
 pub use files::ImageOptions;
+pub use screenshot::ScreenshotPlan;
 pub use state::{Action, Document, Filters, Selection, Settings, StancemapApp};
 
 /// Opens the window, on `file` if given, else on the first bundled sample.
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+pub fn run(file: Option<PathBuf>, screenshot: Option<ScreenshotPlan>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("stancemap")
@@ -36,6 +38,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
             install_font(&cc.egui_ctx);
             let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default();
             let mut app = StancemapApp::new(settings, Box::new(NativeDialogs));
+            app.screenshot = screenshot;
             match file {
                 Some(path) => app.apply(Action::Open(path)),
                 None => app.apply(Action::OpenSample(0)),

@@ -194,6 +194,8 @@ pub struct StancemapApp {
     pub status: Option<String>,
     /// The user confirmed closing the window.
     pub quit_requested: bool,
+    /// Take a screenshot once the map is at rest, then quit.
+    pub screenshot: Option<super::ScreenshotPlan>,
 }
 
 /// Reads and extracts a document (called on a worker thread).
@@ -252,6 +254,7 @@ impl StancemapApp {
             export_image: None,
             status: None,
             quit_requested: false,
+            screenshot: None,
         }
     }
 
@@ -523,6 +526,7 @@ impl StancemapApp {
             }
         });
         self.paste_window(&ctx);
+        super::screenshot::step(self, &ctx);
         for action in super::files::dialogs_ui(self, &ctx) {
             self.apply(action);
         }
