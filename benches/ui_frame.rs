@@ -55,6 +55,7 @@ fn synthetic(n_nodes: usize, n_edges: usize) -> (article::Article, Extraction) {
                 rule: "synthetic".into(),
                 is_negated: false,
                 is_hedged: false,
+                weight: 1.0,
             };
             Relation {
                 kind: RelationKind::Stance,

@@ -45,9 +45,11 @@ pub(crate) fn step(app: &mut StancemapApp, ctx: &egui::Context) {
     if plan.frames_at_rest == 0 {
         if let (Some(name), Some(doc)) = (&plan.select, &app.doc) {
             let wanted = name.to_lowercase();
-            if let Some(i) = doc.extraction.entities.iter().position(|e| {
-                e.name.to_lowercase() == wanted || e.aliases.iter().any(|a| a.to_lowercase() == wanted)
-            }) {
+            if let Some(i) =
+                doc.extraction.entities.iter().position(|e| {
+                    e.name.to_lowercase() == wanted || e.aliases.iter().any(|a| a.to_lowercase() == wanted)
+                })
+            {
                 app.selection = Selection::Node(i);
             }
         }

@@ -485,10 +485,22 @@ fn acronym_after<'a>(doc: &Doc<'a>, end: usize) -> Option<(usize, &'a str)> {
 
 /// The title hit that ends right before `t` (skipping an acronym in parentheses), as
 /// (title index, first token of the title).
-fn title_before(doc: &Doc<'_>, t: usize) -> Option<(usize, usize)> {
+fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)> {
     let mut end = t;
     if end >= 3 && doc.is_punct(end - 1, ")") && doc.is_all_caps(end - 2) && doc.is_punct(end - 3, "(") {
         end -= 3;
+    }
+    // "President of Belarus Alexander Lukashenko", "Minister of Defence of Chile X".
+    if let Some(m) = end.checked_sub(1).and_then(|u| table.mention_at(u)) {
+        if table.entities[m.entity].kind != EntityKind::Person {
+            let mut of = m.tokens.start;
+            if of > 0 && doc.is_any(of - 1, &["the"]) {
+                of -= 1;
+            }
+            if of > 0 && doc.is_any(of - 1, &["of"]) {
+                end = of - 1;
+            }
+        }
     }
     for len in 1..=4 {
         let start = end.checked_sub(len)?;
@@ -614,7 +626,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 }
             }
             if end > start {
-                candidates.push((start..end, title_before(doc, start)));
+                candidates.push((start..end, title_before(doc, table, start)));
             }
             t = end.max(t + 1);
         }
@@ -944,18 +956,22 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
             continue; // part of a name: "the Council of Europe"
         }
         let pos = doc.span(t).start;
-        let antecedent = table
-            .before(pos)
-            .take(200)
-            .find(|m| {
-                let ent = &table.entities[m.entity];
-                classes.iter().any(|c| {
-                    c == &ent.class
-                        || (c == "person" && ent.kind == EntityKind::Person)
-                        || (c == "country" && ent.kind == EntityKind::Country)
-                })
+        let fits = |e: usize| {
+            let ent = &table.entities[e];
+            classes.iter().any(|c| {
+                c == &ent.class
+                    || (c == "person" && ent.kind == EntityKind::Person)
+                    || (c == "country" && ent.kind == EntityKind::Country)
             })
-            .map(|m| m.entity);
+        };
+        // A body's parent counts too: after "the CSTO Council", "the organization" is the CSTO.
+        let antecedent = table.before(pos).take(200).find_map(|m| {
+            if fits(m.entity) {
+                Some(m.entity)
+            } else {
+                table.entities[m.entity].parent.map(|(p, _)| p).filter(|&p| fits(p))
+            }
+        });
         if let Some(e) = antecedent {
             table.add(doc, t..t + 1, e, MentionForm::Description);
         }

@@ -178,6 +178,8 @@ pub struct Evidence {
     pub is_negated: bool,
     /// The cue was hedged ("might", "could").
     pub is_hedged: bool,
+    /// How much this piece counts, in 0..=1 (the cue's weight, less when hedged).
+    pub weight: f32,
 }
 
 /// A stance, affiliation or membership between two entities, with all its evidence.

@@ -65,6 +65,7 @@ fn push(
         rule: rule.to_owned(),
         is_negated: false,
         is_hedged: false,
+        weight: 1.0,
     };
     if let Some(r) = out.iter_mut().find(|r| r.kind == kind && r.source == source && r.target == target) {
         if !r.evidence.iter().any(|x| x.span == span) {

@@ -378,7 +378,7 @@ fn reported(doc: &Doc<'_>, table: &mut Table) -> Vec<Quote> {
                 let verb = (tokens.start + 1..by).find(|&t| doc.speech_at(t).is_some()).unwrap_or(tokens.start);
                 if !prev_has_quote && !out.iter().any(|q| q.span.overlaps(prev.span)) {
                     let first = prev.tokens.clone().find(|&t| !doc.furniture[t]).unwrap_or(prev.tokens.end);
-                            let span = trim_span(doc, first..prev.tokens.end);
+                    let span = trim_span(doc, first..prev.tokens.end);
                     out.push(statement(doc, span, found.entity, verb, Attribution::StatedBy));
                 }
             }

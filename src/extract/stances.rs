@@ -61,8 +61,31 @@ const PREPOSITIONS: &[&str] = &[
     "like",
     "as",
 ];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her", "our"];
+/// Nouns that make the actor after them a topic, not a target ("the situation in Afghanistan").
+const TOPIC_NOUNS: &[&str] = &[
+    "situation",
+    "situations",
+    "crisis",
+    "events",
+    "developments",
+    "conflict",
+    "war",
+    "issue",
+    "issues",
+    "question",
+    "topic",
+    "affairs",
+    "territory",
+    "region",
+    "border",
+    "borders",
+    "future",
+];
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "however", "yet"];
 const PASSIVE_AUX: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
+/// Evidence a stance needs in all (one clear cue, or several weak ones).
+const MIN_WEIGHT: f32 = 0.5;
 /// How far after a cue its target may be, in tokens.
 const TARGET_WINDOW: usize = 11;
 
@@ -100,8 +123,8 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table, statements: &[Quote]) -> Vec<Re
             ev.dedup_by(|a, b| a.cue_span == b.cue_span);
             aggregate(source, target, ev)
         })
-        // Meetings and talks alone are no stance.
-        .filter(|r| r.polarity != Polarity::Neutral)
+        // Meetings and talks alone are no stance, nor is one weak cue.
+        .filter(|r| r.polarity != Polarity::Neutral && r.evidence.iter().map(|e| e.weight).sum::<f32>() >= MIN_WEIGHT)
         .collect()
 }
 
@@ -158,8 +181,15 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
             return true;
         }
         let mut before = t - 1;
-        while before > clause.start && doc.is_any(before, &["the", "a", "an", "its", "their"]) {
+        while before > clause.start && doc.is_any(before, DETERMINERS) {
             before -= 1;
+        }
+        // "the Collective Security Treaty Organization (CSTO) and NATO": look past the acronym.
+        if doc.is_punct(before, "(") && before > clause.start {
+            if let Some(m) = table.mention_at(before - 1) {
+                t = m.tokens.start;
+                continue;
+            }
         }
         if doc.is_any(before, &["and", "or"]) || doc.is_punct(before, ",") {
             // Coordinated: judge the first conjunct.
@@ -223,7 +253,8 @@ fn stance_at(
         let w = doc.word(t);
         doc.is_any(t, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t") || w.ends_with("N'T")
     });
-    let is_hedged = (clause.start..c).any(|t| doc.is_any(t, HEDGES));
+    // Hedges in the same window: "might consider sanctions", "could welcome".
+    let is_hedged = (window_start..c).any(|t| doc.is_any(t, HEDGES));
     let polarity = match (cue.polarity, is_negated) {
         (p, false) => p,
         (Polarity::Positive, true) => Polarity::Negative,
@@ -314,7 +345,12 @@ fn stance_at(
             let e = m.entity;
             // "the attack by X": X did it, X is not the target of "attack".
             let is_agent = !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), &["by"]);
-            if is_actor(table, e) && !is_agent && !sources.contains(&e) && !own_org(table, &sources, e) {
+            if is_actor(table, e)
+                && !is_agent
+                && !is_topic(doc, m.tokens.start)
+                && !sources.contains(&e)
+                && !own_org(table, &sources, e)
+            {
                 targets.push((e, m.span));
                 // Coordinated targets: "X and Y", "X, Y and Z".
                 let mut u = m.tokens.end;
@@ -359,6 +395,17 @@ fn stance_at(
             push(doc, table, ctx, out, (source, target, Some(span)), &hit, rule);
         }
     }
+}
+
+/// "the situation in Afghanistan", "the territory of the CSTO countries": a topic, not a target.
+fn is_topic(doc: &Doc<'_>, start: usize) -> bool {
+    let mut t = start;
+    while t > 0 && doc.is_any(t - 1, DETERMINERS) {
+        t -= 1;
+    }
+    t >= 2
+        && doc.is_any(t - 1, &["in", "around", "on", "of", "about", "over", "along"])
+        && doc.is_any(t - 2, TOPIC_NOUNS)
 }
 
 /// "between A and B": the other party of the source in the sentence.
@@ -424,6 +471,7 @@ fn push(
         rule: rule.to_owned(),
         is_negated: hit.is_negated,
         is_hedged: hit.is_hedged,
+        weight: doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default()).weight * if hit.is_hedged { 0.7 } else { 1.0 },
     });
 }
 
