@@ -700,7 +700,18 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
         return;
     }
     let title_end = title_start + doc.word_hit_len(title_start);
-    let org = title_org(doc, table, title_start, title_end);
+    // "Foreign Minister Ingrid Vold of Norway": the organization may follow the name.
+    let org = title_org(doc, table, title_start, title_end).or_else(|| {
+        let mut u = name.end;
+        if !doc.is_any(u, &["of"]) {
+            return None;
+        }
+        u += 1;
+        if doc.is_any(u, &["the"]) {
+            u += 1;
+        }
+        table.mention_at(u).map(|m| m.entity).filter(|&e| table.entities[e].kind != EntityKind::Person)
+    });
     let mut first = title_start;
     if let Some(m) = title_start.checked_sub(1).and_then(|t| table.mention_at(t))
         && Some(m.entity) == org
@@ -767,21 +778,8 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
         let skippable = doc.is_any(
             t,
             &[
-                "the",
-                "a",
-                "an",
-                "its",
-                "their",
-                "his",
-                "her",
-                "country’s",
-                "country's",
-                "deputy",
-                "former",
-                "acting",
-                "chief",
-                "senior",
-                "top",
+                "the", "a", "an", "its", "their", "his", "her", "country", "nation", "deputy", "former", "acting",
+                "chief", "senior", "top",
             ],
         ) || table.mention_at(t).is_some();
         if !skippable {
@@ -801,7 +799,7 @@ fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: u
     // "the country's": the latest country before.
     let t = title_start.checked_sub(1)?;
     let w = doc.word(t).to_lowercase();
-    if w == "country’s" || w == "country's" {
+    if w == "country’s" || w == "country's" || w == "nation’s" || w == "nation's" {
         return table
             .before(doc.span(t).start)
             .take(100)

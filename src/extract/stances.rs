@@ -317,6 +317,19 @@ fn stance_at(
             break;
         }
     }
+    // "Croatia welcomed the talks but criticised …": the contrast clause shares the subject.
+    if sources.is_empty() && doc.is_any(clause.start, CLAUSE_BREAKS) {
+        let sentence = doc.article.sentences()[doc.sentence_idx(c)].tokens.clone();
+        let before = sentence.start..clause.start;
+        let subject = before
+            .clone()
+            .filter_map(|t| table.mention_at(t))
+            .find(|m| is_actor(table, m.entity) && is_subject(doc, table, &before, m.tokens.start));
+        if let Some(m) = subject {
+            sources.push(m.entity);
+            rule = "subject of the previous clause";
+        }
+    }
     if sources.is_empty()
         && let Some(s) = ctx.speaker
     {
@@ -326,6 +339,8 @@ fn stance_at(
     if sources.is_empty() {
         return;
     }
+    // A cue named as a thing ("the attack by X") has its agent after "by".
+    let is_nominal = c > 0 && doc.is_any(c - 1, DETERMINERS);
 
     // Targets: the first actor after the cue (and those coordinated with it).
     let mut targets: Vec<(usize, Span)> = Vec::new();
@@ -344,7 +359,7 @@ fn stance_at(
         if let Some(m) = table.mention_at(t) {
             let e = m.entity;
             // "the attack by X": X did it, X is not the target of "attack".
-            let is_agent = !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), &["by"]);
+            let is_agent = is_nominal && !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), &["by"]);
             if is_actor(table, e)
                 && !is_agent
                 && !is_topic(doc, m.tokens.start)

@@ -52,7 +52,7 @@ pub fn node_radius(n_mentions: usize) -> f32 {
 
 /// Approximate size of a node's label, in graph units (the bundled font at 13 px).
 pub fn label_size(label: &str) -> Vec2 {
-    vec2(7.2 * label.chars().count() as f32 + 8.0, 18.0)
+    vec2(7.9 * label.chars().count() as f32 + 10.0, 18.0)
 }
 
 /// Where a layout is in its life.

@@ -25,7 +25,8 @@ pub enum Background {
     Transparent,
 }
 
-/// The area the image shows: the scene's bounds, grown for the title.
+/// The area the image shows: the scene's bounds, grown for the title and the legend, and
+/// rounded out to whole units (so that an image at scale N is exactly N times as large).
 pub fn view_box(scene: &Scene) -> Rect {
     let mut rect = scene.bounds;
     if scene.title.is_some() {
@@ -33,10 +34,11 @@ pub fn view_box(scene: &Scene) -> Rect {
     }
     if !scene.legend.is_empty() {
         let size = legend_size(scene);
-        rect.max.x = rect.max.x.max(rect.min.x + size.x + 24.0);
+        // The legend stands in its own column right of the map, never over it.
+        rect.max.x += size.x + 24.0;
         rect.max.y = rect.max.y.max(rect.min.y + size.y + 24.0);
     }
-    rect
+    Rect::from_min_max(pos2(rect.min.x.floor(), rect.min.y.floor()), pos2(rect.max.x.ceil(), rect.max.y.ceil()))
 }
 
 fn color(c: Color32) -> String {
@@ -75,13 +77,13 @@ pub fn write(scene: &Scene, background: Background) -> String {
     let mut out = String::with_capacity(4096 + 300 * (scene.nodes.len() + scene.edges.len()));
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{:.2} {:.2} {:.2} {:.2}" width="{:.0}" height="{:.0}" font-family="{FONT_FAMILY}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{:.2} {:.2} {:.2} {:.2}" width="{:.2}" height="{:.2}" font-family="{FONT_FAMILY}">"#,
         vb.min.x,
         vb.min.y,
         vb.width(),
         vb.height(),
-        vb.width().ceil(),
-        vb.height().ceil()
+        vb.width(),
+        vb.height()
     );
     let bg = match background {
         Background::Theme => Some(scene.background),
@@ -139,7 +141,7 @@ pub fn write(scene: &Scene, background: Background) -> String {
         );
     }
     if !scene.legend.is_empty() {
-        let origin = pos2(vb.max.x - legend_size(scene).x - 12.0, vb.min.y + 12.0);
+        let origin = pos2(vb.max.x - legend_size(scene).x - 12.0, scene.bounds.min.y + 12.0);
         legend(&mut out, scene, origin);
     }
     out.push_str("</svg>\n");
