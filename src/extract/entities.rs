@@ -22,10 +22,10 @@ const CONNECTORS: &[&str] = &[
 /// Particles that belong to a surname ("von der Leyen", "bin Salman").
 const SURNAME_PARTICLES: &[&str] =
     &["van", "von", "der", "den", "de", "del", "da", "dos", "al", "bin", "ibn", "la", "le", "du", "el"];
-/// Verbs that show a capital city is acting for its state ("Moscow has …").
-const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "was", "will", "would", "could", "should", "may", "might", "must", "can", "does",
-    "did", "says", "insists", "wants", "plans", "refuses", "refused",
+/// Prepositions that make a capital city a place rather than its state.
+const LOCATIVES: &[&str] = &[
+    "in", "at", "to", "from", "near", "outside", "into", "across", "around", "via", "towards", "toward", "within",
+    "through", "inside", "between", "visit", "visited", "visiting", "reached", "left", "arrived",
 ];
 /// Adverbs allowed between a name and its speech verb ("Zas also said").
 const SPEECH_ADVERBS: &[&str] = &[
@@ -89,6 +89,9 @@ pub(crate) struct Ent {
     pub roles: Vec<Role>,
     pub gender: Option<Gender>,
     pub surname: Option<String>,
+    /// The first word of a two- or three-word name ("Liu" of "Liu Fang": a family name in
+    /// Chinese order, a given name elsewhere); a later lone "Liu" refers to the same person.
+    pub given: Option<String>,
     /// Parent organization (bodies) and the span showing it.
     pub parent: Option<(usize, Span)>,
     pub extra_aliases: BTreeSet<String>,
@@ -133,6 +136,7 @@ impl Table {
             roles: Vec::new(),
             gender: None,
             surname: None,
+            given: None,
             parent: None,
             extra_aliases: BTreeSet::new(),
         });
@@ -153,6 +157,7 @@ impl Table {
             roles: Vec::new(),
             gender: None,
             surname: None,
+            given: None,
             parent: None,
             extra_aliases: BTreeSet::new(),
         });
@@ -383,12 +388,13 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
         }
         match hit.form {
             FormKind::Capital => {
-                let next = tokens.end;
-                let acts = doc.is_possessive(tokens.end - 1)
-                    || doc.speech_at(next).is_some()
-                    || doc.cue_at(next).is_some()
-                    || doc.is_any(next, AUXILIARIES);
-                if acts {
+                // "talks in Beijing" is a place; "Beijing rejected", "Beijing's stance" is the state.
+                let mut before = tokens.start;
+                while before > 0 && doc.is_any(before - 1, &["the", "central", "downtown"]) {
+                    before -= 1;
+                }
+                let is_location = before > 0 && doc.is_any(before - 1, LOCATIVES);
+                if !is_location {
                     let e = table.for_lex(doc, hit.entity);
                     table.add(doc, tokens, e, MentionForm::Metonym);
                 } else {
@@ -489,6 +495,20 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
     let mut end = t;
     if end >= 3 && doc.is_punct(end - 1, ")") && doc.is_all_caps(end - 2) && doc.is_punct(end - 3, "(") {
         end -= 3;
+    }
+    // "Thailand's environment minister, Niran Chaiyaphon, said": the title, a comma, the name.
+    if end >= 2 && doc.is_punct(end - 1, ",") {
+        for len in 1..=4 {
+            let Some(start) = (end - 1).checked_sub(len) else { break };
+            if let Some(title) = doc.title_at(start)
+                && doc.word_hit_len(start) == len
+                && start > 0
+                && (doc.is_possessive(start - 1) || doc.is_any(start - 1, &["the"]))
+                && !doc.lex.title(title).is_honorific()
+            {
+                return Some((title, start));
+            }
+        }
     }
     // "President of Belarus Alexander Lukashenko", "Minister of Defence of Chile X".
     if let Some(m) = end.checked_sub(1).and_then(|u| table.mention_at(u)) {
@@ -664,6 +684,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         };
         if table.entities[e].surname.is_none() && n_words >= 2 {
             table.entities[e].surname = Some(surname_of(doc, &range));
+            if !doc.is_any(range.start + 1, SURNAME_PARTICLES) && !is_initial(doc, range.start) {
+                table.entities[e].given = Some(doc.base(range.start).to_owned());
+            }
         }
         let form = if n_words == 1 { MentionForm::Surname } else { MentionForm::Name };
         table.add(doc, range.clone(), e, form);
@@ -830,17 +853,35 @@ fn find_by_surname(table: &Table, word: &str) -> Option<usize> {
         .enumerate()
         .rev()
         .find(|(_, e)| e.kind == EntityKind::Person && e.surname.as_deref() == Some(word))
+        .or_else(|| {
+            table
+                .entities
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, e)| e.kind == EntityKind::Person && e.given.as_deref() == Some(word))
+        })
         .map(|(i, _)| i)
 }
 
 /// Surnames ("Zas"), surnames with particles, and defined acronyms anywhere in the text.
 fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, usize>) {
-    let surnames: Vec<(Vec<String>, usize)> = table
+    let mut surnames: Vec<(Vec<String>, usize)> = table
         .entities
         .iter()
         .enumerate()
         .filter_map(|(i, e)| Some((e.surname.as_ref()?.split_whitespace().map(str::to_owned).collect(), i)))
         .collect();
+    // First words of names come after every surname, so that a surname wins when both fit;
+    // a first word that is someone's surname is left to that person.
+    let given: Vec<(Vec<String>, usize)> = table
+        .entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.given.as_ref().map(|g| (vec![g.clone()], i)))
+        .filter(|(g, _)| !surnames.iter().any(|(s, _)| s == g))
+        .collect();
+    surnames.splice(0..0, given);
     for t in 0..doc.n_tokens() {
         if table.token_mention[t].is_some() || !doc.is_word(t) {
             continue;

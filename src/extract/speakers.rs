@@ -329,13 +329,17 @@ pub(crate) fn resolve_pronoun(doc: &Doc<'_>, table: &Table, pos: usize, gender: 
             .filter(|m| doc.quote_of(m.tokens.start).is_none())
             .take_while(|m| doc.paragraph_of(m.tokens.start) >= para_limit)
     };
+    let sentence = doc.article.sentence_at(pos).unwrap_or(0);
     match gender {
-        // A person of the known gender first, else one whose gender is not known.
+        // In this sentence and the one before, a person of the known gender first; else the
+        // nearest person whose gender fits or is not known.
         Some(g) => candidates()
+            .take_while(|m| doc.sentence_idx(m.tokens.start) + 1 >= sentence)
             .find(|m| table.entities[m.entity].kind == EntityKind::Person && table.entities[m.entity].gender == Some(g))
             .or_else(|| {
                 candidates().find(|m| {
-                    table.entities[m.entity].kind == EntityKind::Person && table.entities[m.entity].gender.is_none()
+                    table.entities[m.entity].kind == EntityKind::Person
+                        && table.entities[m.entity].gender.is_none_or(|eg| eg == g)
                 })
             })
             .map(|m| m.entity),
