@@ -667,6 +667,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             || apposition_title(doc, table, range.end).is_some()
             || (n_words >= 2
                 && !doc.is_heading(range.start)
+                // "in Novi Sad", "from Port Harcourt": a place, not a person.
+                && !(range.start > 0 && doc.is_any(range.start - 1, &["in", "at", "from", "near", "to", "outside"]))
                 && (surname_recurs(doc, &cap_words, &range) || looks_like_full_name(doc, &range)));
         if !signal || n_words == 0 || n_words > 5 {
             continue;

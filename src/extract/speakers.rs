@@ -88,6 +88,29 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             quotes[qi].attribution = Attribution::SameParagraph;
         }
     }
+    // A quote inside a sentence whose subject speaks or acts: "X accused Y of “…”".
+    for qi in 0..quotes.len() {
+        if quotes[qi].speaker.is_some() {
+            continue;
+        }
+        let raw = &doc.quotes[qi];
+        let first = doc.token_range(raw.inner).start;
+        if first >= doc.n_tokens() {
+            continue;
+        }
+        let sentence = doc.article.sentences()[doc.sentence_idx(first)].tokens.clone();
+        let verb = sentence
+            .clone()
+            .find(|&t| doc.quote_of(t).is_none() && (doc.speech_at(t).is_some() || doc.cue_at(t).is_some()));
+        if let Some(v) = verb {
+            if let Some(e) = super::stances::sentence_subject(doc, table, sentence.start..v) {
+                quotes[qi].speaker = Some(e);
+                quotes[qi].cue = Some(doc.word(v).to_owned());
+                quotes[qi].cue_span = Some(doc.span(v));
+                quotes[qi].attribution = Attribution::Explicit;
+            }
+        }
+    }
     let mut statements = reported(doc, table);
     // A paragraph that opens with a quote and has no cue continues the previous speaker.
     for qi in 0..quotes.len() {

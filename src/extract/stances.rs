@@ -173,8 +173,33 @@ fn is_actor(table: &Table, e: usize) -> bool {
     ent.kind != EntityKind::Place && ent.class != "media"
 }
 
+/// The subject of a stretch of a sentence (outside quotes): its first person in subject
+/// position ("A spokesman for the ministry, Zhao Lin, …"), else its first actor there.
+pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>) -> Option<usize> {
+    let mut seen = Vec::new();
+    for t in range.clone() {
+        if doc.quote_of(t).is_some() {
+            continue;
+        }
+        if let Some(m) = table.mention_at(t).filter(|m| m.tokens.start == t) {
+            if is_actor(table, m.entity) && is_subject(doc, table, &range, m.tokens.start) && !seen.contains(&m.entity)
+            {
+                seen.push(m.entity);
+            }
+        }
+    }
+    seen.iter().copied().find(|&e| table.entities[e].kind == EntityKind::Person).or_else(|| seen.first().copied())
+}
+
 /// True if the mention at `start` is the subject of its clause (not the object of a preposition).
 fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize) -> bool {
+    // A person between commas is an apposition to the subject: "A spokesman …, Zhao Lin, said".
+    if let Some(m) = table.mention_at(start) {
+        let enclosed = start > clause.start && doc.is_punct(start - 1, ",") && doc.is_punct(m.tokens.end, ",");
+        if enclosed && table.entities[m.entity].kind == EntityKind::Person {
+            return true;
+        }
+    }
     let mut t = start;
     loop {
         if t <= clause.start {
@@ -317,17 +342,16 @@ fn stance_at(
             break;
         }
     }
-    // "Croatia welcomed the talks but criticised …": the contrast clause shares the subject.
-    if sources.is_empty() && doc.is_any(clause.start, CLAUSE_BREAKS) {
-        let sentence = doc.article.sentences()[doc.sentence_idx(c)].tokens.clone();
-        let before = sentence.start..clause.start;
-        let subject = before
-            .clone()
-            .filter_map(|t| table.mention_at(t))
-            .find(|m| is_actor(table, m.entity) && is_subject(doc, table, &before, m.tokens.start));
-        if let Some(m) = subject {
-            sources.push(m.entity);
-            rule = "subject of the previous clause";
+    // "Croatia welcomed the talks but criticised …", "X said “…” and praised Y": a later
+    // clause without a subject of its own shares the sentence's subject.
+    let sentence = doc.article.sentences()[doc.sentence_idx(c)].tokens.clone();
+    if sources.is_empty()
+        && clause.start > sentence.start
+        && (ctx.speaker.is_none() || doc.is_any(clause.start, CLAUSE_BREAKS))
+    {
+        if let Some(e) = sentence_subject(doc, table, sentence.start..clause.start) {
+            sources.push(e);
+            rule = "subject of the sentence";
         }
     }
     if sources.is_empty()
