@@ -17,11 +17,13 @@ use crate::article::Span;
 /// Words that may join the capitalised words of one name.
 const CONNECTORS: &[&str] = &[
     "of", "for", "and", "the", "on", "de", "del", "della", "da", "dos", "das", "do", "van", "von", "der", "den", "al",
-    "bin", "ibn", "la", "le", "du", "el", "y",
+    "bin", "ibn", "la", "le", "du", "el", "y", "ag", "ould", "ben", "bint", "di",
 ];
 /// Particles that belong to a surname ("von der Leyen", "bin Salman").
-const SURNAME_PARTICLES: &[&str] =
-    &["van", "von", "der", "den", "de", "del", "da", "dos", "al", "bin", "ibn", "la", "le", "du", "el"];
+const SURNAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "da", "dos", "al", "bin", "ibn", "la", "le", "du", "el", "ag", "ould",
+    "ben", "bint", "di",
+];
 /// Prepositions that make a capital city a place rather than its state.
 const LOCATIVES: &[&str] = &[
     "in", "at", "to", "from", "near", "outside", "into", "across", "around", "via", "towards", "toward", "within",
@@ -473,7 +475,10 @@ fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
 /// Two or three capitalised words, each a plain name ("Amadou Kanté", not "Cold War Era").
 fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     let words: Vec<usize> = range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t)).collect();
-    (2..=3).contains(&words.len())
+    // "the Northern Shield exercise": a person's name takes no article.
+    let after_article = range.start > 0 && doc.is_any(range.start - 1, &["the", "a", "an"]);
+    !after_article
+        && (2..=3).contains(&words.len())
         && words.iter().all(|&t| {
             let w = doc.base(t);
             let mut chars = w.chars();
@@ -663,7 +668,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         let n_words = range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t)).count();
         let signal = title.is_some()
             || speech_after(doc, range.end)
-            || speech_before(doc, range.start)
+            || speech_before(doc, range.start, range.end)
             || apposition_title(doc, table, range.end).is_some()
             || (n_words >= 2
                 && !doc.is_heading(range.start)
@@ -777,8 +782,14 @@ fn speech_after(doc: &Doc<'_>, end: usize) -> bool {
     doc.speech_at(t).is_some_and(|s| doc.lex.speech_verb(s).kind != "according")
 }
 
-fn speech_before(doc: &Doc<'_>, start: usize) -> bool {
-    (1..=3).any(|len| start >= len && doc.speech_at(start - len).is_some_and(|_| doc.word_hit_len(start - len) == len))
+/// "said Zas.", "added Zas, the minister": a speech verb, then the name at the end of its
+/// clause (not "declare Liptako ceasefire").
+fn speech_before(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let ends_clause = end >= doc.n_tokens() || doc.is_punct(end, ".,;:!?)”\"’");
+    (ends_clause
+        && (1..=3).any(|len| {
+            start >= len && doc.speech_at(start - len).is_some_and(|_| doc.word_hit_len(start - len) == len)
+        }))
         || (start >= 2
             && doc.is_any(start - 1, &["by"])
             && doc.is_any(start - 2, &["stated", "said", "announced", "quoted"]))
@@ -972,10 +983,12 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
             .collect();
         let pool = if same_title.is_empty() { by_category } else { same_title };
         let pos = doc.span(t).start;
-        let best = pool.iter().map(|(e, ..)| *e).max_by_key(|&e| {
-            let last_before = table.before(pos).take(500).find(|m| m.entity == e).map(|m| m.span.start);
-            (last_before.is_some(), last_before)
-        });
+        // A title refers back: to the holder named most recently before it.
+        let best = pool
+            .iter()
+            .filter_map(|(e, ..)| Some((table.before(pos).take(500).find(|m| m.entity == *e)?.span.start, *e)))
+            .max()
+            .map(|(_, e)| e);
         if let Some(e) = best {
             let tokens = first..last;
             if tokens.clone().all(|u| table.token_mention[u].is_none() || table.entity_at(u) == org) {

@@ -84,7 +84,10 @@ fn push(
     });
 }
 
-const BEFORE_MEMBER: &[&str] = &["a", "an", "both", "all", "is", "are", "was", "were", "fellow", "founding", "the"];
+const BEFORE_MEMBER: &[&str] = &[
+    "a", "an", "both", "all", "is", "are", "was", "were", "fellow", "founding", "the", "one", "of", "two", "three",
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "other",
+];
 /// "A, a member of X", "A and B, both members of X", "member states of X such as A and B",
 /// "X members A and B".
 fn membership(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
@@ -116,7 +119,9 @@ fn membership(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
             // Members listed after: "such as A and B", "including A", ": A, B".
             let mut members: Vec<(usize, Span)> = Vec::new();
             let mut u = after;
-            while doc.is_any(u, &["such", "as", "including", "like", "namely"]) || doc.is_punct(u, ",:") {
+            while doc.is_any(u, &["such", "as", "including", "like", "namely", "are", "is", "include", "were"])
+                || doc.is_punct(u, ",:")
+            {
                 u += 1;
             }
             while u < tokens.end {

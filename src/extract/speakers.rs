@@ -47,6 +47,26 @@ const ADVERBS: &[&str] = &[
     "today",
 ];
 
+/// Nouns for the channel of a statement ("a statement from X").
+const SOURCE_NOUNS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "release",
+    "letter",
+    "report",
+    "interview",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "post",
+    "message",
+    "video",
+    "sources",
+    "source",
+    "office",
+];
+
 /// A speaker found next to a speech verb.
 #[derive(Clone, Copy, Debug)]
 struct Found {
@@ -276,7 +296,7 @@ fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
     // Collect a short noun phrase of mentions, titles and acronyms; prefer a person.
     let mut best: Option<(usize, EntityKind)> = None;
     let mut u = t;
-    while u < doc.n_tokens() && u < t + 10 {
+    while u < doc.n_tokens() && u < t + 14 {
         if let Some(m) = table.mention_at(u) {
             let kind = table.entities[m.entity].kind;
             if best.is_none_or(|(_, k)| k != EntityKind::Person && kind == EntityKind::Person) {
@@ -287,7 +307,16 @@ fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
         }
         let part_of_np =
             doc.title_at(u).is_some() || doc.is_punct(u, "()") || doc.is_all_caps(u) || doc.is_any(u, &["of", "the"]);
-        if !part_of_np {
+        // "according to a statement from the UN envoy for the Sahel, Tomás Ribeiro, …":
+        // a source noun and an apposition may stand between the verb and the person.
+        let is_source_noun = doc.is_any(u, SOURCE_NOUNS)
+            || doc.is_any(u, &["a", "an", "from", "by", "for", "and", "in"])
+            || (doc.is_punct(u, ",")
+                && table.mention_at(u + 1).is_some_and(|m| table.entities[m.entity].kind == EntityKind::Person));
+        if !part_of_np && !is_source_noun && !doc.is_cap(u) {
+            break;
+        }
+        if doc.is_punct(u, ".;:“”\"«»") {
             break;
         }
         u += doc.word_hit_len(u).max(1);

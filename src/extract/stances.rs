@@ -188,7 +188,13 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>
             }
         }
     }
-    seen.iter().copied().find(|&e| table.entities[e].kind == EntityKind::Person).or_else(|| seen.first().copied())
+    let found =
+        seen.iter().copied().find(|&e| table.entities[e].kind == EntityKind::Person).or_else(|| seen.first().copied());
+    // "She accused Norway of “…”": a pronoun that opens the stretch.
+    found.or_else(|| {
+        let first = range.clone().find(|&t| doc.quote_of(t).is_none() && doc.is_word(t))?;
+        pronoun_entity(doc, table, first)
+    })
 }
 
 /// True if the mention at `start` is the subject of its clause (not the object of a preposition).
@@ -347,6 +353,7 @@ fn stance_at(
     let sentence = doc.article.sentences()[doc.sentence_idx(c)].tokens.clone();
     if sources.is_empty()
         && clause.start > sentence.start
+        && !doc.is_punct(clause.start, "([")
         && (ctx.speaker.is_none() || doc.is_any(clause.start, CLAUSE_BREAKS))
     {
         if let Some(e) = sentence_subject(doc, table, sentence.start..clause.start) {
