@@ -488,6 +488,27 @@ fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
         })
 }
 
+/// ", who heads the OSCE mission", ", who chairs the council": the role and the organization.
+fn relative_role(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(&'static str, usize, Span)> {
+    if !(doc.is_punct(end, ",") && doc.is_any(end + 1, &["who"])) {
+        return None;
+    }
+    let verb = end + 2;
+    if verb >= doc.n_tokens() {
+        return None;
+    }
+    let role = match doc.base(verb).to_lowercase().as_str() {
+        "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "directs" | "directed" => "head",
+        "chairs" | "chaired" | "presides" => "chair",
+        _ => return None,
+    };
+    (verb + 1..(verb + 6).min(doc.n_tokens())).take_while(|&t| !doc.is_punct(t, ",.;")).find_map(|t| {
+        let m = table.mention_at(t)?;
+        matches!(table.entities[m.entity].kind, EntityKind::Organization | EntityKind::Group | EntityKind::Country)
+            .then(|| (role, m.entity, Span::new(doc.span(verb).start, m.span.end)))
+    })
+}
+
 /// An acronym definition: "(SCO)" right after tokens ending at `end`.
 fn acronym_after<'a>(doc: &Doc<'a>, end: usize) -> Option<(usize, &'a str)> {
     (doc.is_punct(end, "(") && doc.is_all_caps(end + 1) && doc.is_punct(end + 2, ")"))
@@ -674,6 +695,10 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 && !doc.is_heading(range.start)
                 // "in Novi Sad", "from Port Harcourt": a place, not a person.
                 && !(range.start > 0 && doc.is_any(range.start - 1, &["in", "at", "from", "near", "to", "outside"]))
+                // The whole capitalised run, not a piece of "Austria Presse Agentur" or
+                // "Water Framework Directive".
+                && !doc.is_cap(range.end)
+                && !(range.start > 0 && doc.is_cap(range.start - 1) && doc.sentence_idx(range.start - 1) == doc.sentence_idx(range.start))
                 && (surname_recurs(doc, &cap_words, &range) || looks_like_full_name(doc, &range)));
         if !signal || n_words == 0 || n_words > 5 {
             continue;
@@ -710,6 +735,10 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             if table.entities[e].gender.is_none() {
                 table.entities[e].gender = info.gender;
             }
+        }
+        if let Some((role, org, span)) = relative_role(doc, table, range.end) {
+            let span = Span::new(name_span.start, span.end);
+            push_role(table, e, role.to_owned(), "org_leader".to_owned(), Some(org), span, span);
         }
         if n_words == 1 && table.entities[e].surname.is_none() {
             diagnostics.push(Diagnostic {

@@ -226,7 +226,14 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
         let found = if kind == "according" || kind == "relay" {
             subject_after(doc, table, v + doc.word_hit_len(v))
         } else {
-            subject_before(doc, table, v).or_else(|| subject_after(doc, table, v + doc.word_hit_len(v)))
+            // "said Zas: “…”" but not "described Berki's remarks as «…»".
+            subject_before(doc, table, v).or_else(|| {
+                let after = v + doc.word_hit_len(v);
+                let found = subject_after(doc, table, after)?;
+                let m = table.mention_at(after + usize::from(doc.is_any(after, &["the"])))?;
+                let next = m.tokens.end;
+                (!doc.is_possessive(next - 1) && (doc.is_punct(next, ":,“\"«") || next >= q_first)).then_some(found)
+            })
         };
         if let Some(found) = found {
             return (Some(found), Some(cue));
@@ -251,7 +258,9 @@ fn subject_then_verb(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Foun
     // Find the verb within a short window, then take the subject before it.
     for v in t..(t + 12).min(doc.n_tokens()) {
         let is_abbreviation_dot = doc.is_punct(v, ".") && doc.word_at[v].is_some();
-        if doc.quote_of(v).is_some() || (doc.is_punct(v, ".!?;“”\"") && !is_abbreviation_dot) {
+        // "…», while Danko said …": a new clause with its own speaker.
+        let new_clause = v > t && doc.is_any(v, &["while", "whereas", "but", "and", "as"]);
+        if doc.quote_of(v).is_some() || (doc.is_punct(v, ".!?;“”\"") && !is_abbreviation_dot) || new_clause {
             return None;
         }
         if let Some(s) = doc.speech_at(v) {
@@ -273,10 +282,12 @@ fn subject_before(doc: &Doc<'_>, table: &mut Table, v: usize) -> Option<Found> {
         t -= 1;
     }
     let end = t.checked_sub(1)?;
-    // An apposition between commas: "Olsen, the foreign minister, said".
+    // An apposition between commas: "Olsen, the foreign minister, said", "The Alliance, a
+    // coalition of groups from Hungary and Austria, said": the subject of the sentence.
     if doc.is_punct(end, ",") {
-        let open = (end.saturating_sub(10)..end).rev().find(|&u| doc.is_punct(u, ","))?;
-        return noun_phrase_ending(doc, table, open.checked_sub(1)?);
+        let sentence = doc.article.sentences()[doc.sentence_idx(end)].tokens.clone();
+        let entity = super::stances::sentence_subject(doc, table, sentence.start..end)?;
+        return Some(Found { entity, attribution: Attribution::Explicit });
     }
     noun_phrase_ending(doc, table, end)
 }
