@@ -562,12 +562,24 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
 /// Entity named right before a title: "CSTO Secretary General", "Belarusian President",
 /// "Norway's prime minister", or "President of Belarus" (after it).
 fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize) -> Option<usize> {
-    if title_start > 0
-        && let Some(m) = table.mention_at(title_start - 1)
-        && table.entities[m.entity].kind != EntityKind::Person
-        && table.entities[m.entity].kind != EntityKind::Place
-    {
-        return Some(m.entity);
+    // The organization right before the title, or before one or two modifiers of it:
+    // "CSTO Secretary General", "EU Energy Commissioner", "Russian Foreign Ministry spokeswoman".
+    for skip in 1..=3 {
+        let Some(u) = title_start.checked_sub(skip) else { break };
+        if let Some(m) = table.mention_at(u) {
+            let kind = table.entities[m.entity].kind;
+            if kind != EntityKind::Person && kind != EntityKind::Place {
+                return Some(m.entity);
+            }
+            break;
+        }
+        // "the bloc's special envoy", "the group's spokesman".
+        if doc.is_possessive(u) {
+            return description_antecedent(doc, table, u);
+        }
+        if !doc.is_word(u) || doc.is_any(u, &["the", "a", "an", "of", "for", "and"]) || doc.title_at(u).is_some() {
+            break;
+        }
     }
     if doc.is_any(title_end, &["of", "for"]) {
         let mut u = title_end + 1;
@@ -647,6 +659,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             }
         }
     }
+    // Acronyms defined so far name their organization everywhere ("LLF spokesman X").
+    link_acronyms(doc, table, &acronyms);
+    table.reindex();
     // Pass 2: people, full names first so that surnames link to them.
     let mut candidates: Vec<Candidate> = Vec::new();
     for run in &runs {
@@ -906,6 +921,38 @@ fn find_by_surname(table: &Table, word: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// Defined acronyms anywhere in the text.
+fn link_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, usize>) {
+    for t in 0..doc.n_tokens() {
+        if table.token_mention[t].is_none()
+            && let Some(&e) = doc.is_all_caps(t).then(|| acronyms.get(doc.base(t))).flatten()
+        {
+            table.add(doc, t..t + 1, e, MentionForm::Acronym);
+        }
+    }
+}
+
+/// The entity a description noun at `t` refers to: "the bloc('s)" → the latest bloc.
+fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    let classes = doc.lex.description(doc.base(t))?;
+    let fits = |e: usize| {
+        let ent = &table.entities[e];
+        classes.iter().any(|c| {
+            c == &ent.class
+                || (c == "person" && ent.kind == EntityKind::Person)
+                || (c == "country" && ent.kind == EntityKind::Country)
+        })
+    };
+    // A body's parent counts too: after "the CSTO Council", "the organization" is the CSTO.
+    table.before(doc.span(t).start).take(200).find_map(|m| {
+        if fits(m.entity) {
+            Some(m.entity)
+        } else {
+            table.entities[m.entity].parent.map(|(p, _)| p).filter(|&p| fits(p))
+        }
+    })
+}
+
 /// Surnames ("Zas"), surnames with particles, and defined acronyms anywhere in the text.
 fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, usize>) {
     let mut surnames: Vec<(Vec<String>, usize)> = table
@@ -1034,27 +1081,13 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
         if table.token_mention[t].is_some() || !doc.is_any(t - 1, &["the", "this", "that"]) {
             continue;
         }
-        let Some(classes) = doc.lex.description(doc.base(t)) else { continue };
+        if doc.lex.description(doc.base(t)).is_none() {
+            continue;
+        }
         if doc.is_cap(t) && doc.is_cap(t + 1) || doc.is_any(t + 1, &["of"]) && doc.is_cap(t + 2) {
             continue; // part of a name: "the Council of Europe"
         }
-        let pos = doc.span(t).start;
-        let fits = |e: usize| {
-            let ent = &table.entities[e];
-            classes.iter().any(|c| {
-                c == &ent.class
-                    || (c == "person" && ent.kind == EntityKind::Person)
-                    || (c == "country" && ent.kind == EntityKind::Country)
-            })
-        };
-        // A body's parent counts too: after "the CSTO Council", "the organization" is the CSTO.
-        let antecedent = table.before(pos).take(200).find_map(|m| {
-            if fits(m.entity) {
-                Some(m.entity)
-            } else {
-                table.entities[m.entity].parent.map(|(p, _)| p).filter(|&p| fits(p))
-            }
-        });
+        let antecedent = description_antecedent(doc, table, t);
         if let Some(e) = antecedent {
             table.add(doc, t..t + 1, e, MentionForm::Description);
         }

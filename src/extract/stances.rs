@@ -61,7 +61,7 @@ const PREPOSITIONS: &[&str] = &[
     "like",
     "as",
 ];
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her", "our"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "this", "these", "those", "his", "her", "our"];
 /// Nouns that make the actor after them a topic, not a target ("the situation in Afghanistan").
 const TOPIC_NOUNS: &[&str] = &[
     "situation",
