@@ -31,7 +31,7 @@ fn corpus(bytes: usize) -> String {
         all.push_str("\n\n");
     }
     if all.trim().is_empty() {
-        all = "“We condemn the attack,” Foreign Minister Ingrid Vold of Norway said.\n\n".to_owned();
+        all.push_str("“We condemn the attack,” Foreign Minister Ingrid Vold of Norway said.\n\n");
     }
     let mut out = String::with_capacity(bytes + all.len());
     while out.len() < bytes {

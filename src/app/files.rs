@@ -41,7 +41,7 @@ pub(crate) fn is_map_file(path: Option<&Path>, bytes: &[u8]) -> bool {
 }
 
 /// Opens a map file (called on the loading thread).
-pub(crate) fn load_map(name: String, source: Option<PathBuf>, bytes: &[u8]) -> Result<Loaded, String> {
+pub(crate) fn load_map(name: &str, source: Option<PathBuf>, bytes: &[u8]) -> Result<Loaded, String> {
     let started = Instant::now();
     let text =
         std::str::from_utf8(bytes).map_err(|_| format!("cannot open {name}: not a stancemap map file (not UTF-8)"))?;
@@ -139,7 +139,7 @@ pub(crate) fn apply(app: &mut StancemapApp, action: Action) {
                     app.error = Some(format!(
                         "{err}: {}",
                         std::error::Error::source(&err).map_or(String::new(), ToString::to_string)
-                    ))
+                    ));
                 }
             }
         }

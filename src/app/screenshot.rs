@@ -42,16 +42,17 @@ pub(crate) fn step(app: &mut StancemapApp, ctx: &egui::Context) {
         ctx.request_repaint();
         return;
     }
-    if plan.frames_at_rest == 0 {
-        if let (Some(name), Some(doc)) = (&plan.select, &app.doc) {
-            let wanted = name.to_lowercase();
-            if let Some(i) =
-                doc.extraction.entities.iter().position(|e| {
-                    e.name.to_lowercase() == wanted || e.aliases.iter().any(|a| a.to_lowercase() == wanted)
-                })
-            {
-                app.selection = Selection::Node(i);
-            }
+    if plan.frames_at_rest == 0
+        && let (Some(name), Some(doc)) = (&plan.select, &app.doc)
+    {
+        let wanted = name.to_lowercase();
+        if let Some(i) = doc
+            .extraction
+            .entities
+            .iter()
+            .position(|e| e.name.to_lowercase() == wanted || e.aliases.iter().any(|a| a.to_lowercase() == wanted))
+        {
+            app.selection = Selection::Node(i);
         }
     }
     plan.frames_at_rest += 1;

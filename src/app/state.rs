@@ -201,7 +201,7 @@ pub struct StancemapApp {
 /// Reads and extracts a document (called on a worker thread).
 fn load_document(name: String, source: Option<PathBuf>, bytes: &[u8]) -> LoadResult {
     if super::files::is_map_file(source.as_deref(), bytes) {
-        return super::files::load_map(name, source, bytes);
+        return super::files::load_map(&name, source, bytes);
     }
     let started = Instant::now();
     let hint = source

@@ -396,13 +396,13 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
                     before -= 1;
                 }
                 let is_location = before > 0 && doc.is_any(before - 1, LOCATIVES);
-                if !is_location {
-                    let e = table.for_lex(doc, hit.entity);
-                    table.add(doc, tokens, e, MentionForm::Metonym);
-                } else {
+                if is_location {
                     let name = &doc.text[hit.span.range()];
                     let e = table.named(name, EntityKind::Place, "city");
                     table.add(doc, tokens, e, MentionForm::Name);
+                } else {
+                    let e = table.for_lex(doc, hit.entity);
+                    table.add(doc, tokens, e, MentionForm::Metonym);
                 }
             }
             form => {
@@ -472,6 +472,16 @@ fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
         && doc.lex.description(w).is_none()
 }
 
+/// A name standing alone: not a heading, not after a locative ("in Novi Sad"), and the whole
+/// capitalised run (not a piece of "Austria Presse Agentur" or "Water Framework Directive").
+fn is_bare_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
+    let start = range.start;
+    let after_locative = start > 0 && doc.is_any(start - 1, &["in", "at", "from", "near", "to", "outside"]);
+    let run_goes_on_before =
+        start > 0 && doc.is_cap(start - 1) && doc.sentence_idx(start - 1) == doc.sentence_idx(start);
+    !doc.is_heading(start) && !after_locative && !doc.is_cap(range.end) && !run_goes_on_before
+}
+
 /// Two or three capitalised words, each a plain name ("Amadou Kanté", not "Cold War Era").
 fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     let words: Vec<usize> = range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t)).collect();
@@ -537,15 +547,15 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         }
     }
     // "President of Belarus Alexander Lukashenko", "Minister of Defence of Chile X".
-    if let Some(m) = end.checked_sub(1).and_then(|u| table.mention_at(u)) {
-        if table.entities[m.entity].kind != EntityKind::Person {
-            let mut of = m.tokens.start;
-            if of > 0 && doc.is_any(of - 1, &["the"]) {
-                of -= 1;
-            }
-            if of > 0 && doc.is_any(of - 1, &["of"]) {
-                end = of - 1;
-            }
+    if let Some(m) = end.checked_sub(1).and_then(|u| table.mention_at(u))
+        && table.entities[m.entity].kind != EntityKind::Person
+    {
+        let mut of = m.tokens.start;
+        if of > 0 && doc.is_any(of - 1, &["the"]) {
+            of -= 1;
+        }
+        if of > 0 && doc.is_any(of - 1, &["of"]) {
+            end = of - 1;
         }
     }
     for len in 1..=4 {
@@ -707,13 +717,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             || speech_before(doc, range.start, range.end)
             || apposition_title(doc, table, range.end).is_some()
             || (n_words >= 2
-                && !doc.is_heading(range.start)
-                // "in Novi Sad", "from Port Harcourt": a place, not a person.
-                && !(range.start > 0 && doc.is_any(range.start - 1, &["in", "at", "from", "near", "to", "outside"]))
-                // The whole capitalised run, not a piece of "Austria Presse Agentur" or
-                // "Water Framework Directive".
-                && !doc.is_cap(range.end)
-                && !(range.start > 0 && doc.is_cap(range.start - 1) && doc.sentence_idx(range.start - 1) == doc.sentence_idx(range.start))
+                && is_bare_name(doc, &range)
                 && (surname_recurs(doc, &cap_words, &range) || looks_like_full_name(doc, &range)));
         if !signal || n_words == 0 || n_words > 5 {
             continue;

@@ -122,13 +122,13 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
         let verb = sentence
             .clone()
             .find(|&t| doc.quote_of(t).is_none() && (doc.speech_at(t).is_some() || doc.cue_at(t).is_some()));
-        if let Some(v) = verb {
-            if let Some(e) = super::stances::sentence_subject(doc, table, sentence.start..v) {
-                quotes[qi].speaker = Some(e);
-                quotes[qi].cue = Some(doc.word(v).to_owned());
-                quotes[qi].cue_span = Some(doc.span(v));
-                quotes[qi].attribution = Attribution::Explicit;
-            }
+        if let Some(v) = verb
+            && let Some(e) = super::stances::sentence_subject(doc, table, sentence.start..v)
+        {
+            quotes[qi].speaker = Some(e);
+            quotes[qi].cue = Some(doc.word(v).to_owned());
+            quotes[qi].cue_span = Some(doc.span(v));
+            quotes[qi].attribution = Attribution::Explicit;
         }
     }
     let mut statements = reported(doc, table);

@@ -181,11 +181,12 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>
         if doc.quote_of(t).is_some() {
             continue;
         }
-        if let Some(m) = table.mention_at(t).filter(|m| m.tokens.start == t) {
-            if is_actor(table, m.entity) && is_subject(doc, table, &range, m.tokens.start) && !seen.contains(&m.entity)
-            {
-                seen.push(m.entity);
-            }
+        if let Some(m) = table.mention_at(t).filter(|m| m.tokens.start == t)
+            && is_actor(table, m.entity)
+            && is_subject(doc, table, &range, m.tokens.start)
+            && !seen.contains(&m.entity)
+        {
+            seen.push(m.entity);
         }
     }
     let found =
@@ -216,11 +217,12 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
             before -= 1;
         }
         // "the Collective Security Treaty Organization (CSTO) and NATO": look past the acronym.
-        if doc.is_punct(before, "(") && before > clause.start {
-            if let Some(m) = table.mention_at(before - 1) {
-                t = m.tokens.start;
-                continue;
-            }
+        if doc.is_punct(before, "(")
+            && before > clause.start
+            && let Some(m) = table.mention_at(before - 1)
+        {
+            t = m.tokens.start;
+            continue;
         }
         if doc.is_any(before, &["and", "or"]) || doc.is_punct(before, ",") {
             // Coordinated: judge the first conjunct.
@@ -355,11 +357,10 @@ fn stance_at(
         && clause.start > sentence.start
         && !doc.is_punct(clause.start, "([")
         && (ctx.speaker.is_none() || doc.is_any(clause.start, CLAUSE_BREAKS))
+        && let Some(e) = sentence_subject(doc, table, sentence.start..clause.start)
     {
-        if let Some(e) = sentence_subject(doc, table, sentence.start..clause.start) {
-            sources.push(e);
-            rule = "subject of the sentence";
-        }
+        sources.push(e);
+        rule = "subject of the sentence";
     }
     if sources.is_empty()
         && let Some(s) = ctx.speaker

@@ -1,4 +1,4 @@
-//! The graph in the formats of other tools: GraphML (Gephi, Cytoscape, yEd), GEXF (Gephi), DOT
+//! The graph in the formats of other tools: `GraphML` (Gephi, Cytoscape, yEd), GEXF (Gephi), DOT
 //! (Graphviz), node-link JSON (D3, Cytoscape.js) and CSV; and atomic file writes.
 //!
 //! Invariant: every format carries the same nodes and edges with kind, polarity, category,
@@ -17,7 +17,7 @@ use crate::extract::Extraction;
 /// A graph file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum GraphFormat {
-    /// GraphML (Gephi, Cytoscape, yEd).
+    /// `GraphML` (Gephi, Cytoscape, yEd).
     Graphml,
     /// GEXF (Gephi).
     Gexf,

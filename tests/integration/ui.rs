@@ -1,4 +1,4 @@
-//! The real app driven through egui_kittest (no display): open, click, filter, search, drop.
+//! The real app driven through `egui_kittest` (no display): open, click, filter, search, drop.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
