@@ -74,7 +74,12 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
     let scene = render::scene(&doc.graph, &layout, &theme, &options);
 
     if app.needs_fit && (doc.layout.is_settled() || doc.graph.n_nodes() > 0) {
-        app.ui_from_graph = fit(scene.bounds, rect);
+        // Leave the legend's column free.
+        let mut room = rect;
+        if app.settings.show_legend {
+            room.max.x -= render::legend_size(&scene).x + 24.0;
+        }
+        app.ui_from_graph = fit(scene.bounds, room);
         if doc.layout.is_settled() {
             app.needs_fit = false;
         }
@@ -260,7 +265,10 @@ pub(crate) fn draw_scene(painter: &egui::Painter, scene: &Scene, t: TSTransform)
         } else {
             painter.add(Shape::line(points, stroke));
         }
-        painter.add(Shape::convex_polygon(e.arrow.iter().map(|p| t * *p).collect(), e.color, Stroke::NONE));
+        // Level of detail: arrow heads only where they are big enough to see.
+        if s > 0.3 {
+            painter.add(Shape::convex_polygon(e.arrow.iter().map(|p| t * *p).collect(), e.color, Stroke::NONE));
+        }
     }
     let show_labels = s > 0.35;
     for n in scene.nodes.iter().filter(|n| visible.contains(n.center)) {

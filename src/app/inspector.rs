@@ -97,7 +97,12 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
             ui.label(RichText::new("Actors").strong());
             let mut order: Vec<usize> = (0..x.entities.len()).collect();
             order.sort_by_key(|&i| std::cmp::Reverse(x.entities[i].mentions.len()));
-            for i in order {
+            // The most named actors; the rest are a search away.
+            const LISTED: usize = 100;
+            if order.len() > LISTED {
+                ui.label(format!("the {LISTED} most named of {}; Ctrl+F finds the others", order.len()));
+            }
+            for i in order.into_iter().take(LISTED) {
                 let e = &x.entities[i];
                 if ui
                     .selectable_label(false, format!("{} · {} ×{}", e.name, e.kind.as_str(), e.mentions.len()))
@@ -290,8 +295,9 @@ pub(crate) fn article_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Actio
         }
         let piece = Span::new(a, b);
         let mut format = base.clone();
-        if x.quotes.iter().any(|q| q.is_direct && q.span.contains(piece)) {
-            format.background = quote_bg;
+        if let Some(q) = x.quotes.iter().find(|q| q.is_direct && q.span.contains(piece)) {
+            // Quotes tinted by speaker.
+            format.background = q.speaker.map_or(quote_bg, |s| theme.speaker_tint(s));
             format.italics = true;
         }
         if let Some((_, e)) = mentions.iter().find(|(m, _)| m.contains(piece)) {

@@ -589,6 +589,18 @@ impl StancemapApp {
         if paste {
             self.paste = Some(String::new());
         }
+        // Ctrl+V outside a text field: the pasted text becomes the article.
+        if !typing && self.paste.is_none() {
+            let pasted = ctx.input(|i| {
+                i.events.iter().find_map(|e| match e {
+                    egui::Event::Paste(text) if text.trim().len() > 40 => Some(text.clone()),
+                    _ => None,
+                })
+            });
+            if let Some(text) = pasted {
+                self.apply(Action::LoadText { text, name: "pasted article".to_owned() });
+            }
+        }
         if find {
             self.focus_search = true;
         }

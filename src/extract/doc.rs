@@ -267,6 +267,12 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).filter(|s| !s.is_empty()).unwrap_or(w)
 }
 
+/// Adverbs and auxiliaries allowed between a speaker and a speech verb ("Zas also said").
+pub(crate) const SPEECH_ADVERBS: &[&str] = &[
+    "also", "has", "had", "have", "later", "then", "further", "earlier", "previously", "again", "once", "repeatedly",
+    "reportedly", "separately", "recently", "however", "himself", "herself",
+];
+
 /// Words that make a pronoun.
 pub(crate) const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
 pub(crate) const PRONOUNS_FEMALE: &[&str] = &["she", "her", "hers"];

@@ -29,26 +29,6 @@ const LOCATIVES: &[&str] = &[
     "in", "at", "to", "from", "near", "outside", "into", "across", "around", "via", "towards", "toward", "within",
     "through", "inside", "between", "visit", "visited", "visiting", "reached", "left", "arrived",
 ];
-/// Adverbs allowed between a name and its speech verb ("Zas also said").
-const SPEECH_ADVERBS: &[&str] = &[
-    "also",
-    "has",
-    "had",
-    "later",
-    "then",
-    "further",
-    "earlier",
-    "previously",
-    "again",
-    "once",
-    "repeatedly",
-    "reportedly",
-    "separately",
-    "recently",
-    "however",
-    "himself",
-    "herself",
-];
 
 /// How a mention names its entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -824,7 +804,7 @@ fn push_role(
 
 fn speech_after(doc: &Doc<'_>, end: usize) -> bool {
     let mut t = end;
-    while doc.is_any(t, SPEECH_ADVERBS) {
+    while doc.is_any(t, super::doc::SPEECH_ADVERBS) {
         t += 1;
     }
     doc.speech_at(t).is_some_and(|s| doc.lex.speech_verb(s).kind != "according")

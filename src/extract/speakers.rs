@@ -10,41 +10,10 @@ use super::lexicon::Gender;
 use super::{Attribution, Diagnostic, EntityKind, Quote};
 use crate::article::Span;
 
-/// Words skipped between a speaker and a speech verb ("he also said", "as saying").
-const ADVERBS: &[&str] = &[
-    "also",
-    "has",
-    "had",
-    "have",
-    "later",
-    "then",
-    "further",
-    "earlier",
-    "previously",
-    "again",
-    "once",
-    "repeatedly",
-    "reportedly",
-    "separately",
-    "recently",
-    "as",
-    "was",
-    "were",
-    "is",
-    "said",
-    "who",
-    "had",
-    "been",
-    "on",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "today",
+/// Words skipped between a speaker and a speech verb besides the adverbs ("as saying").
+const LINKING: &[&str] = &[
+    "as", "was", "were", "is", "said", "who", "been", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "yesterday", "today",
 ];
 
 /// Nouns for the channel of a statement ("a statement from X").
@@ -278,7 +247,7 @@ fn subject_then_verb(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Foun
 /// The speaker named before a speech verb at `v`.
 fn subject_before(doc: &Doc<'_>, table: &mut Table, v: usize) -> Option<Found> {
     let mut t = v;
-    while t > 0 && doc.is_any(t - 1, ADVERBS) {
+    while t > 0 && (doc.is_any(t - 1, super::doc::SPEECH_ADVERBS) || doc.is_any(t - 1, LINKING)) {
         t -= 1;
     }
     let end = t.checked_sub(1)?;
