@@ -13,6 +13,9 @@ use crate::layout::{LayoutParams, LayoutState};
 use crate::render::svg::Background;
 use crate::render::{self, SceneOptions, Theme};
 
+/// Shown when the save dialog gives no file (cancelled, or no desktop portal to show it).
+const NO_FILE: &str = "nothing was saved: no file was chosen (if no dialog appeared, this desktop has no file portal; use `stancemap render` or `stancemap export`)";
+
 /// Options of File ▸ Export image.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImageOptions {
@@ -120,8 +123,9 @@ pub(crate) fn apply(app: &mut StancemapApp, action: Action) {
         },
         Action::SaveMapAs => {
             let name = with_extension(&doc.name, mapfile::EXTENSION);
-            if let Some(path) = app.dialogs.save_path("Save map", &name, &[mapfile::EXTENSION]) {
-                apply(app, Action::SaveMapTo(path));
+            match app.dialogs.save_path("Save map", &name, &[mapfile::EXTENSION]) {
+                Some(path) => apply(app, Action::SaveMapTo(path)),
+                None => app.error = Some(NO_FILE.to_owned()),
             }
         }
         Action::SaveMapTo(path) => {
@@ -166,8 +170,9 @@ pub(crate) fn apply(app: &mut StancemapApp, action: Action) {
                 GraphFormat::Csv => "csv",
             };
             let name = with_extension(&doc.name, ext);
-            if let Some(path) = app.dialogs.save_path("Export graph", &name, &[ext]) {
-                apply(app, Action::ExportGraph { path, format });
+            match app.dialogs.save_path("Export graph", &name, &[ext]) {
+                Some(path) => apply(app, Action::ExportGraph { path, format }),
+                None => app.error = Some(NO_FILE.to_owned()),
             }
         }
         Action::ExportGraph { path, format } => {
@@ -222,8 +227,9 @@ pub(crate) fn dialogs_ui(app: &mut StancemapApp, ctx: &egui::Context) -> Vec<Act
             let options = options.clone();
             let name = app.doc.as_ref().map_or_else(|| "map.png".to_owned(), |d| with_extension(&d.name, "png"));
             app.export_image = None;
-            if let Some(path) = app.dialogs.save_path("Export image", &name, &["png", "svg"]) {
-                actions.push(Action::ExportImage { path, options });
+            match app.dialogs.save_path("Export image", &name, &["png", "svg"]) {
+                Some(path) => actions.push(Action::ExportImage { path, options }),
+                None => app.error = Some(NO_FILE.to_owned()),
             }
         } else if !open {
             app.export_image = None;

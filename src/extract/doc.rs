@@ -269,8 +269,24 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
 
 /// Adverbs and auxiliaries allowed between a speaker and a speech verb ("Zas also said").
 pub(crate) const SPEECH_ADVERBS: &[&str] = &[
-    "also", "has", "had", "have", "later", "then", "further", "earlier", "previously", "again", "once", "repeatedly",
-    "reportedly", "separately", "recently", "however", "himself", "herself",
+    "also",
+    "has",
+    "had",
+    "have",
+    "later",
+    "then",
+    "further",
+    "earlier",
+    "previously",
+    "again",
+    "once",
+    "repeatedly",
+    "reportedly",
+    "separately",
+    "recently",
+    "however",
+    "himself",
+    "herself",
 ];
 
 /// Words that make a pronoun.

@@ -12,8 +12,23 @@ use crate::article::Span;
 
 /// Words skipped between a speaker and a speech verb besides the adverbs ("as saying").
 const LINKING: &[&str] = &[
-    "as", "was", "were", "is", "said", "who", "been", "on", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "yesterday", "today",
+    "as",
+    "was",
+    "were",
+    "is",
+    "said",
+    "who",
+    "been",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
 ];
 
 /// Nouns for the channel of a statement ("a statement from X").

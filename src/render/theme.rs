@@ -82,8 +82,14 @@ impl Theme {
 
     /// A faint background that tells one speaker's quotes from another's.
     pub fn speaker_tint(&self, speaker: usize) -> Color32 {
-        const PALETTE: [[u8; 3]; 6] =
-            [[0xe6, 0x9f, 0x00], [0x56, 0xb4, 0xe9], [0x00, 0x9e, 0x73], [0xcc, 0x79, 0xa7], [0xf0, 0xe4, 0x42], [0xd5, 0x5e, 0x00]];
+        const PALETTE: [[u8; 3]; 6] = [
+            [0xe6, 0x9f, 0x00],
+            [0x56, 0xb4, 0xe9],
+            [0x00, 0x9e, 0x73],
+            [0xcc, 0x79, 0xa7],
+            [0xf0, 0xe4, 0x42],
+            [0xd5, 0x5e, 0x00],
+        ];
         let [r, g, b] = PALETTE[speaker % PALETTE.len()];
         let alpha = if self.kind == ThemeKind::Dark { 40 } else { 55 };
         Color32::from_rgba_unmultiplied(r, g, b, alpha)
