@@ -12,6 +12,9 @@ use crate::article::Span;
 use crate::extract::{EntityKind, Polarity, RelationKind};
 use crate::render::Theme;
 
+/// How many actors the inspector lists when nothing is selected.
+const LISTED: usize = 100;
+
 fn short(text: &str, max_chars: usize) -> String {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max_chars {
@@ -98,7 +101,6 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
             let mut order: Vec<usize> = (0..x.entities.len()).collect();
             order.sort_by_key(|&i| std::cmp::Reverse(x.entities[i].mentions.len()));
             // The most named actors; the rest are a search away.
-            const LISTED: usize = 100;
             if order.len() > LISTED {
                 ui.label(format!("the {LISTED} most named of {}; Ctrl+F finds the others", order.len()));
             }
