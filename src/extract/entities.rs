@@ -37,6 +37,8 @@ pub(crate) enum MentionForm {
     Surname,
     Demonym,
     Metonym,
+    /// A capital city named as a place ("talks in Budapest").
+    Location,
     Acronym,
     TitleRef,
     Description,
@@ -375,15 +377,12 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
                 while before > 0 && doc.is_any(before - 1, &["the", "central", "downtown"]) {
                     before -= 1;
                 }
+                // Either way it names the state's node; as a location it takes no stance and
+                // receives none.
                 let is_location = before > 0 && doc.is_any(before - 1, LOCATIVES);
-                if is_location {
-                    let name = &doc.text[hit.span.range()];
-                    let e = table.named(name, EntityKind::Place, "city");
-                    table.add(doc, tokens, e, MentionForm::Name);
-                } else {
-                    let e = table.for_lex(doc, hit.entity);
-                    table.add(doc, tokens, e, MentionForm::Metonym);
-                }
+                let e = table.for_lex(doc, hit.entity);
+                let form = if is_location { MentionForm::Location } else { MentionForm::Metonym };
+                table.add(doc, tokens, e, form);
             }
             form => {
                 let e = table.for_lex(doc, hit.entity);

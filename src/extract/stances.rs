@@ -321,7 +321,12 @@ fn stance_at(
     let mut rule = "subject";
     for t in (clause.start..c).rev() {
         if let Some(m) = table.mention_at(t) {
-            if is_actor(table, m.entity) && is_subject(doc, table, &clause, m.tokens.start) && !m.tokens.contains(&c) {
+            let is_location = m.form == super::entities::MentionForm::Location;
+            if is_actor(table, m.entity)
+                && !is_location
+                && is_subject(doc, table, &clause, m.tokens.start)
+                && !m.tokens.contains(&c)
+            {
                 sources.push(m.entity);
                 break;
             }
@@ -391,7 +396,8 @@ fn stance_at(
         if let Some(m) = table.mention_at(t) {
             let e = m.entity;
             // "the attack by X": X did it, X is not the target of "attack".
-            let is_agent = is_nominal && !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), &["by"]);
+            let is_agent = (is_nominal && !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), &["by"]))
+                || m.form == super::entities::MentionForm::Location;
             if is_actor(table, e)
                 && !is_agent
                 && !is_topic(doc, m.tokens.start)
@@ -481,7 +487,12 @@ fn patient_before(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, c: usize)
     if doc.is_punct(clause.start, "(") || (clause.start > 0 && doc.is_punct(clause.start - 1, "(")) {
         start = clause.start.saturating_sub(6);
     }
-    (start..c).rev().filter_map(|t| table.mention_at(t)).map(|m| m.entity).find(|&e| is_actor(table, e))
+    (start..c)
+        .rev()
+        .filter_map(|t| table.mention_at(t))
+        .filter(|m| m.form != super::entities::MentionForm::Location)
+        .map(|m| m.entity)
+        .find(|&e| is_actor(table, e))
 }
 
 /// A cue occurrence with what was decided about it.
