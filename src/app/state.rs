@@ -375,9 +375,12 @@ impl StancemapApp {
             Action::FocusNode(id) => {
                 self.selection = Selection::Node(id);
                 if let Some(doc) = &self.doc
-                    && let Some(p) = doc.layout.positions().get(id)
+                    && let Some(p) = doc.layout.positions().get(id).copied()
                 {
-                    self.center_on(*p);
+                    // Zoom in to a readable scale, then centre on the node.
+                    self.ui_from_graph.scaling = self.ui_from_graph.scaling.max(1.0);
+                    self.needs_fit = false;
+                    self.center_on(p);
                 }
             }
             Action::ShowInArticle(span) => {
