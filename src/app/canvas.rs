@@ -286,7 +286,7 @@ pub(crate) fn draw_scene(painter: &egui::Painter, scene: &Scene, t: TSTransform)
                 t * n.label_pos,
                 Align2::CENTER_TOP,
                 &n.label,
-                FontId::proportional(render::LABEL_SIZE * s),
+                FontId::proportional((render::LABEL_SIZE * s).max(10.5)),
                 n.label_color,
             );
         }
