@@ -224,25 +224,9 @@ fn distance_to_polyline(p: Pos2, points: &[Pos2]) -> f32 {
 
 fn node_shape(shape: NodeShape, center: Pos2, r: f32, fill: Color32, stroke: Stroke) -> Shape {
     if shape == NodeShape::Circle {
-        Shape::circle_filled(center, r, fill).with_stroke(stroke)
+        Shape::Circle(egui::epaint::CircleShape { center, radius: r, fill, stroke })
     } else {
         Shape::convex_polygon(shape.polygon(center, r), fill, stroke)
-    }
-}
-
-trait WithStroke {
-    fn with_stroke(self, stroke: Stroke) -> Shape;
-}
-
-impl WithStroke for Shape {
-    fn with_stroke(self, stroke: Stroke) -> Shape {
-        match self {
-            Shape::Circle(mut c) => {
-                c.stroke = stroke;
-                Shape::Circle(c)
-            }
-            other => other,
-        }
     }
 }
 

@@ -89,20 +89,18 @@ pub(crate) struct Table {
     pub token_mention: Vec<Option<u32>>,
     by_lex: HashMap<usize, usize>,
     by_name: HashMap<(EntityKind, String), usize>,
-    text: String,
     /// Mention indices sorted by position (see [`Table::reindex`]).
     sorted: Vec<u32>,
 }
 
 impl Table {
-    fn new(n_tokens: usize, text: &str) -> Self {
+    fn new(n_tokens: usize) -> Self {
         Table {
             entities: Vec::new(),
             mentions: Vec::new(),
             token_mention: vec![None; n_tokens],
             by_lex: HashMap::default(),
             by_name: HashMap::default(),
-            text: text.to_owned(),
             sorted: Vec::new(),
         }
     }
@@ -220,7 +218,7 @@ impl Table {
 
     /// Orders entities by first mention, drops unmentioned ones, and returns the public
     /// entities and the map from build indices to public indices.
-    pub fn finish(&self) -> (Vec<Entity>, Vec<Option<usize>>) {
+    pub fn finish(&self, text: &str) -> (Vec<Entity>, Vec<Option<usize>>) {
         let mut first: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut spans: Vec<Vec<Span>> = vec![Vec::new(); self.entities.len()];
         let mut aliases: Vec<BTreeSet<String>> = vec![BTreeSet::new(); self.entities.len()];
@@ -228,7 +226,7 @@ impl Table {
             let f = &mut first[m.entity];
             *f = Some(f.map_or(m.span.start, |s: usize| s.min(m.span.start)));
             spans[m.entity].push(m.span);
-            aliases[m.entity].insert(alias_form(&self.text[m.span.range()]));
+            aliases[m.entity].insert(alias_form(&text[m.span.range()]));
         }
         let mut order: Vec<usize> = (0..self.entities.len()).filter(|&e| first[e].is_some()).collect();
         order.sort_by_key(|&e| (first[e], e));
@@ -351,7 +349,7 @@ fn dateline_end(doc: &Doc<'_>, tokens: Range<usize>) -> Option<usize> {
 
 /// Finds every entity and mention.
 pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
-    let mut table = Table::new(doc.n_tokens(), doc.text);
+    let mut table = Table::new(doc.n_tokens());
     lexicon_mentions(doc, &mut table);
     table.reindex();
     let acronyms = capitalised_names(doc, &mut table, diagnostics);

@@ -233,7 +233,7 @@ pub fn run(article: &Article, lexicon: &Lexicon) -> Extraction {
     let statements = speakers::attribute(&doc, &mut table, &mut diagnostics);
     let mut relations = roles::find(&doc, &table);
     relations.extend(stances::find(&doc, &table, &statements));
-    let (entities, remap) = table.finish();
+    let (entities, remap) = table.finish(article.text());
     let quotes: Vec<Quote> = statements
         .into_iter()
         .map(|mut q| {

@@ -316,7 +316,7 @@ fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
         }
         u += doc.word_hit_len(u).max(1);
     }
-    best.map(|(entity, _)| Found { entity, attribution: attribution_of(table, entity, t) })
+    best.map(|(entity, _)| Found { entity, attribution: attribution_of(table, t) })
 }
 
 /// The noun phrase ending at token `end`: a mention (prefer the person of "CSTO Secretary General
@@ -327,7 +327,7 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
     }
     if let Some(m) = table.mention_at(end) {
         let entity = m.entity;
-        return Some(Found { entity, attribution: attribution_of(table, entity, m.tokens.start) });
+        return Some(Found { entity, attribution: attribution_of(table, m.tokens.start) });
     }
     // "Norway's foreign ministry said", "Russian officials said": the actor behind the proxy.
     let is_proxy = doc.is_proxy(end) || doc.lex.description(doc.base(end)).is_some();
@@ -341,7 +341,7 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
     })
 }
 
-fn attribution_of(table: &Table, _entity: usize, t: usize) -> Attribution {
+fn attribution_of(table: &Table, t: usize) -> Attribution {
     match table.mention_at(t).map(|m| m.form) {
         Some(super::entities::MentionForm::TitleRef) => Attribution::Title,
         _ => Attribution::Explicit,
