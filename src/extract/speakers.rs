@@ -78,11 +78,9 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
         if quotes[qi].speaker.is_some() {
             continue;
         }
-        let para = doc.quotes[qi].paragraph_idx;
-        let neighbour = (0..qi).rev().chain(qi + 1..quotes.len()).find(|&j| {
-            doc.quotes[j].paragraph_idx == para
-                && quotes[j].speaker.is_some()
-                && quotes[j].attribution != Attribution::Continuation
+        let same = quotes_of_paragraph(doc, doc.quotes[qi].paragraph_idx);
+        let neighbour = (same.start..qi).rev().chain(qi + 1..same.end).find(|&j| {
+            quotes[j].speaker.is_some() && quotes[j].attribution != Attribution::Continuation
         });
         if let Some(j) = neighbour {
             quotes[qi].speaker = quotes[j].speaker;
@@ -127,10 +125,15 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             continue;
         }
         let prev_para = doc.article.paragraphs()[raw.paragraph_idx - 1];
-        let previous = quotes[..qi]
+        // Quotes and statements are sorted by start: those starting in the previous paragraph.
+        let starting_in = |qs: &'_ [Quote]| {
+            let first = qs.partition_point(|q| q.span.start < prev_para.start);
+            let last = qs.partition_point(|q| q.span.start < prev_para.end);
+            first..last.max(first)
+        };
+        let previous = quotes[starting_in(&quotes[..qi])]
             .iter()
-            .chain(statements.iter())
-            .filter(|q| prev_para.contains(q.span) || (q.span.start >= prev_para.start && q.span.start < prev_para.end))
+            .chain(statements[starting_in(&statements)].iter())
             .max_by_key(|q| q.span.start)
             .and_then(|q| q.speaker.map(|s| (s, q.cue.clone(), q.cue_span)));
         let previous = previous.or_else(|| intro_speaker(doc, table, prev_para));
@@ -140,8 +143,8 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             quotes[qi].cue_span = cue_span;
             quotes[qi].attribution = Attribution::Continuation;
             // Later quotes of this paragraph share it.
-            for j in qi + 1..quotes.len() {
-                if doc.quotes[j].paragraph_idx == raw.paragraph_idx && quotes[j].speaker.is_none() {
+            for j in qi + 1..quotes_of_paragraph(doc, raw.paragraph_idx).end {
+                if quotes[j].speaker.is_none() {
                     quotes[j].speaker = Some(speaker);
                     quotes[j].attribution = Attribution::SameParagraph;
                 }
@@ -156,6 +159,13 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
     statements.extend(quotes);
     statements.sort_by_key(|q| (q.span.start, q.span.end));
     statements
+}
+
+/// Indices of the raw quotes of paragraph `para` (quotes are in text order).
+fn quotes_of_paragraph(doc: &Doc<'_>, para: usize) -> std::ops::Range<usize> {
+    let first = doc.quotes.partition_point(|q| q.paragraph_idx < para);
+    let last = doc.quotes.partition_point(|q| q.paragraph_idx <= para);
+    first..last
 }
 
 /// "X said:" ending the previous paragraph: its speaker.
@@ -427,7 +437,10 @@ fn reported(doc: &Doc<'_>, table: &mut Table) -> Vec<Quote> {
                 let prev = &sentences[si - 1];
                 let prev_has_quote = prev.tokens.clone().any(|t| doc.quote_of(t).is_some());
                 let verb = (tokens.start + 1..by).find(|&t| doc.speech_at(t).is_some()).unwrap_or(tokens.start);
-                if !prev_has_quote && !out.iter().any(|q| q.span.overlaps(prev.span)) {
+                // Statements come in sentence order: only the last ones can reach `prev`.
+                let taken =
+                    out.iter().rev().take_while(|q| q.span.end > prev.span.start).any(|q| q.span.overlaps(prev.span));
+                if !prev_has_quote && !taken {
                     let first = prev.tokens.clone().find(|&t| !doc.furniture[t]).unwrap_or(prev.tokens.end);
                     let span = trim_span(doc, first..prev.tokens.end);
                     out.push(statement(doc, span, found.entity, verb, Attribution::StatedBy));
