@@ -157,23 +157,28 @@ fn is_opener(c: char) -> bool {
 /// Sentences inside each paragraph.
 pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
+    let mut ends = Vec::new();
+    let mut next_token = 0;
     for (paragraph_idx, para) in paragraphs.iter().enumerate() {
         let mut start = para.start;
-        for end in sentence_ends(text, *para) {
-            push_sentence(text, start, end, paragraph_idx, tokens, &mut out);
+        sentence_ends(text, *para, &mut ends);
+        for &end in &ends {
+            push_sentence(text, start, end, paragraph_idx, tokens, &mut next_token, &mut out);
             start = end;
         }
-        push_sentence(text, start, para.end, paragraph_idx, tokens, &mut out);
+        push_sentence(text, start, para.end, paragraph_idx, tokens, &mut next_token, &mut out);
     }
     out
 }
 
+/// Pushes the trimmed sentence `start..end`; `next_token` walks forward through `tokens`.
 fn push_sentence(
     text: &str,
     start: usize,
     end: usize,
     paragraph_idx: usize,
     tokens: &[Token],
+    next_token: &mut usize,
     out: &mut Vec<Sentence>,
 ) {
     let slice = &text[start..end];
@@ -183,30 +188,51 @@ fn push_sentence(
     if span.is_empty() {
         return;
     }
-    let first = tokens.partition_point(|t| t.span.start < span.start);
-    let last = tokens.partition_point(|t| t.span.start < span.end);
+    let mut first = *next_token;
+    while first < tokens.len() && tokens[first].span.start < span.start {
+        first += 1;
+    }
+    let mut last = first;
+    while last < tokens.len() && tokens[last].span.start < span.end {
+        last += 1;
+    }
+    *next_token = last;
     out.push(Sentence { span, paragraph_idx, tokens: first..last });
 }
 
-/// Byte positions (after closing marks) where sentences end inside a paragraph.
-fn sentence_ends(text: &str, para: Span) -> Vec<usize> {
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Byte positions (after closing marks) where sentences end inside a paragraph, into `ends`.
+fn sentence_ends(text: &str, para: Span, ends: &mut Vec<usize>) {
+    ends.clear();
     let p = &text[para.range()];
-    let mut ends = Vec::new();
-    let mut iter = p.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let bytes = p.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Terminators are ASCII or "…" (E2 80 A6): look at bytes, decode only there.
+        let c = match bytes[i] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if p[i..].starts_with('…') => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         // Swallow further terminators and closing marks.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, next)) = iter.peek() {
-            if matches!(next, '.' | '!' | '?' | '…') || is_closer(next) {
-                end = j + next.len_utf8();
-                iter.next();
+        for next in p[end..].chars() {
+            if is_terminator(next) || is_closer(next) {
+                end += next.len_utf8();
             } else {
                 break;
             }
         }
+        let at = i;
+        i = end;
         let rest = &p[end..];
         let after_space = rest.trim_start();
         if after_space.len() == rest.len() || after_space.is_empty() {
@@ -214,12 +240,11 @@ fn sentence_ends(text: &str, para: Span) -> Vec<usize> {
         }
         let Some(next) = after_space.chars().next() else { continue };
         let starts_sentence = next.is_uppercase() || next.is_numeric() || is_opener(next);
-        if !starts_sentence || (c == '.' && !period_ends_sentence(&p[..i], after_space)) {
+        if !starts_sentence || (c == '.' && !period_ends_sentence(&p[..at], after_space)) {
             continue;
         }
         ends.push(para.start + end);
     }
-    ends
 }
 
 fn period_ends_sentence(before: &str, after: &str) -> bool {

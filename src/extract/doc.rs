@@ -3,7 +3,7 @@
 //!
 //! Invariant: every per-token vector has exactly one slot per token of the article.
 
-use crate::article::{Article, Span, TokenKind};
+use crate::article::{Article, Span, Token, TokenKind};
 
 use super::lexicon::{Lexicon, NameHit, WordHit, WordTarget};
 use super::quotes::RawQuote;
@@ -34,6 +34,12 @@ pub(crate) struct Doc<'a> {
     flags: Vec<u8>,
     /// Per paragraph: is it a heading.
     headings: Vec<bool>,
+    /// Per paragraph: its tokens.
+    paragraph_tokens: Vec<std::ops::Range<usize>>,
+    /// Per quote: the tokens of its inner span and of its outer span (marks included).
+    quote_tokens: Vec<[std::ops::Range<usize>; 2]>,
+    /// Per name hit: its tokens.
+    pub name_hit_tokens: Vec<std::ops::Range<usize>>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -66,15 +72,29 @@ impl<'a> Doc<'a> {
             base_len: vec![0; n],
             flags: vec![0; n],
             headings: Vec::new(),
+            paragraph_tokens: Vec::new(),
+            quote_tokens: Vec::new(),
+            name_hit_tokens: Vec::new(),
         };
-        for (qi, quote) in doc.quotes.iter().enumerate() {
-            for t in doc.token_range(quote.inner) {
+        let tokens = article.tokens();
+        let mut inner = TokenWalk::default();
+        let mut outer = TokenWalk::default();
+        doc.quote_tokens = doc
+            .quotes
+            .iter()
+            .map(|q| [inner.range(tokens, q.inner), outer.range(tokens, q.outer)])
+            .collect();
+        for (qi, [range, _]) in doc.quote_tokens.iter().enumerate() {
+            for t in range.clone() {
                 doc.in_quote[t] = Some(qi as u32);
             }
         }
+        let mut walk = TokenWalk::default();
+        doc.name_hit_tokens = doc.name_hits.iter().map(|h| walk.range(tokens, h.span)).collect();
+        let mut walk = TokenWalk::default();
         let mut proxy_starts = Vec::new();
         for (wi, hit) in doc.word_hits.iter().enumerate() {
-            let range = doc.token_range(hit.span);
+            let range = walk.range(tokens, hit.span);
             if let Some(first) = range.clone().next() {
                 doc.hit_len[first] = range.len().min(255) as u8;
                 for target in lex.targets(hit) {
@@ -131,12 +151,34 @@ impl<'a> Doc<'a> {
                 text.len() < 90 && !text.ends_with(['.', '!', '?', '"', '”', '»', ':']) && !text.contains('\n')
             })
             .collect();
+        doc.paragraph_tokens = vec![0..0; article.paragraphs().len()];
         for (si, sentence) in article.sentences().iter().enumerate() {
             for t in sentence.tokens.clone() {
                 doc.sentence_of[t] = si as u32;
             }
+            let range = &mut doc.paragraph_tokens[sentence.paragraph_idx];
+            if range.end == 0 {
+                *range = sentence.tokens.clone();
+            } else {
+                range.end = sentence.tokens.end;
+            }
         }
         doc
+    }
+
+    /// The tokens of paragraph `pi`.
+    pub fn paragraph_tokens(&self, pi: usize) -> std::ops::Range<usize> {
+        self.paragraph_tokens[pi].clone()
+    }
+
+    /// The tokens inside quote `qi` (marks excluded).
+    pub fn quote_inner_tokens(&self, qi: usize) -> std::ops::Range<usize> {
+        self.quote_tokens[qi][0].clone()
+    }
+
+    /// The tokens of quote `qi` with its marks.
+    pub fn quote_outer_tokens(&self, qi: usize) -> std::ops::Range<usize> {
+        self.quote_tokens[qi][1].clone()
     }
 
     pub fn n_tokens(&self) -> usize {
@@ -213,14 +255,6 @@ impl<'a> Doc<'a> {
         self.flags.get(t).is_some_and(|f| f & FLAG_ALL_CAPS != 0)
     }
 
-    /// Tokens that a byte span covers (tokens that start inside it).
-    pub fn token_range(&self, span: Span) -> std::ops::Range<usize> {
-        let tokens = self.article.tokens();
-        let first = tokens.partition_point(|t| t.span.end <= span.start);
-        let last = tokens.partition_point(|t| t.span.start < span.end);
-        first..last.max(first)
-    }
-
     pub fn quote_of(&self, t: usize) -> Option<usize> {
         self.in_quote.get(t).copied().flatten().map(|q| q as usize)
     }
@@ -260,6 +294,31 @@ impl<'a> Doc<'a> {
     /// True if token `t` is inside a heading (a short paragraph without final punctuation).
     pub fn is_heading(&self, t: usize) -> bool {
         self.headings[self.paragraph_of(t)]
+    }
+}
+
+/// Token ranges of spans met in text order, found by walking forward instead of searching.
+#[derive(Default)]
+struct TokenWalk {
+    first: usize,
+    last_start: usize,
+}
+
+impl TokenWalk {
+    /// The tokens that a byte span covers: those that end after its start and start before its end.
+    fn range(&mut self, tokens: &[Token], span: Span) -> std::ops::Range<usize> {
+        if span.start < self.last_start {
+            self.first = 0; // out of order: walk again from the start
+        }
+        self.last_start = span.start;
+        while self.first < tokens.len() && tokens[self.first].span.end <= span.start {
+            self.first += 1;
+        }
+        let mut last = self.first;
+        while last < tokens.len() && tokens[last].span.start < span.end {
+            last += 1;
+        }
+        self.first..last
     }
 }
 

@@ -274,7 +274,7 @@ fn alias_form(text: &str) -> String {
 pub(crate) fn mark_furniture(doc: &mut Doc<'_>) {
     let paragraphs = doc.article.paragraphs().to_vec();
     for (pi, para) in paragraphs.iter().enumerate() {
-        let tokens = doc.token_range(*para);
+        let tokens = doc.paragraph_tokens(pi);
         if tokens.is_empty() {
             continue;
         }
@@ -363,8 +363,8 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
 }
 
 fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
-    for hit in &doc.name_hits {
-        let tokens = doc.token_range(hit.span);
+    for (hit, tokens) in doc.name_hits.iter().zip(&doc.name_hit_tokens) {
+        let tokens = tokens.clone();
         if tokens.is_empty() || tokens.clone().any(|t| doc.furniture[t]) {
             continue;
         }

@@ -95,8 +95,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
         if quotes[qi].speaker.is_some() {
             continue;
         }
-        let raw = &doc.quotes[qi];
-        let first = doc.token_range(raw.inner).start;
+        let first = doc.quote_inner_tokens(qi).start;
         if first >= doc.n_tokens() {
             continue;
         }
@@ -136,7 +135,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             .chain(statements[starting_in(&statements)].iter())
             .max_by_key(|q| q.span.start)
             .and_then(|q| q.speaker.map(|s| (s, q.cue.clone(), q.cue_span)));
-        let previous = previous.or_else(|| intro_speaker(doc, table, prev_para));
+        let previous = previous.or_else(|| intro_speaker(doc, table, raw.paragraph_idx - 1));
         if let Some((speaker, cue, cue_span)) = previous {
             quotes[qi].speaker = Some(speaker);
             quotes[qi].cue = cue;
@@ -169,8 +168,8 @@ fn quotes_of_paragraph(doc: &Doc<'_>, para: usize) -> std::ops::Range<usize> {
 }
 
 /// "X said:" ending the previous paragraph: its speaker.
-fn intro_speaker(doc: &Doc<'_>, table: &mut Table, para: Span) -> Option<(usize, Option<String>, Option<Span>)> {
-    let tokens = doc.token_range(para);
+fn intro_speaker(doc: &Doc<'_>, table: &mut Table, para: usize) -> Option<(usize, Option<String>, Option<Span>)> {
+    let tokens = doc.paragraph_tokens(para);
     let last = tokens.end.checked_sub(1)?;
     if !doc.is_punct(last, ":") {
         return None;
@@ -185,9 +184,9 @@ fn intro_speaker(doc: &Doc<'_>, table: &mut Table, para: Span) -> Option<(usize,
 fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, Option<Span>) {
     let raw = &doc.quotes[qi];
     let para = doc.article.paragraphs()[raw.paragraph_idx];
-    let tokens = doc.article.tokens();
+    let outer = doc.quote_outer_tokens(qi);
     // After the quote: `“…,” he said` / `“…,” said Zas` / `“…“, – added Zas`.
-    let mut t = tokens.partition_point(|tok| tok.span.start < raw.outer.end);
+    let mut t = outer.end;
     while t < doc.n_tokens() && doc.is_punct(t, ",–—-:") && doc.span(t).start < para.end {
         t += 1;
     }
@@ -199,13 +198,13 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
         return (Some(found), Some(cue));
     }
     // Before the quote, in its sentence: `Zas said: “…` / `according to X, “…` / `X told Reuters: “…`.
-    let q_first = tokens.partition_point(|tok| tok.span.start < raw.outer.start);
+    let q_first = outer.start;
     let sentence_start = doc
         .article
         .sentences()
         .get(doc.sentence_idx(q_first.min(doc.n_tokens().saturating_sub(1))))
         .map_or(0, |s| s.tokens.start);
-    let mut start = sentence_start.max(doc.token_range(para).start);
+    let mut start = sentence_start.max(doc.paragraph_tokens(raw.paragraph_idx).start);
     // Stop at an earlier quote's end.
     for u in (start..q_first).rev() {
         if doc.quote_of(u).is_some() || doc.is_punct(u, "“”\"«»„") {
