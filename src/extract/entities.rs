@@ -1038,7 +1038,12 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
             .iter()
             .filter(|(_, _, category, o)| *category == info.category && (org.is_none() || *o == org))
             .collect();
-        let pool = if same_title.is_empty() { by_category } else { same_title };
+        let mut pool = if same_title.is_empty() { by_category } else { same_title };
+        // A generic title ("the Russian diplomat", "a Chinese official") with a country or
+        // organization before it: whoever holds any role for that actor.
+        if pool.is_empty() && org.is_some() && info.title.eq_ignore_ascii_case(&info.category) {
+            pool = holders.iter().filter(|(.., o)| *o == org).collect();
+        }
         let pos = doc.span(t).start;
         // A title refers back: to the holder named most recently before it.
         let best = pool

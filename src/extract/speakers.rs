@@ -73,23 +73,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             is_direct: true,
         });
     }
-    // A quote without a cue shares the speaker of another quote of its paragraph.
-    for qi in 0..quotes.len() {
-        if quotes[qi].speaker.is_some() {
-            continue;
-        }
-        let same = quotes_of_paragraph(doc, doc.quotes[qi].paragraph_idx);
-        let neighbour = (same.start..qi).rev().chain(qi + 1..same.end).find(|&j| {
-            quotes[j].speaker.is_some() && quotes[j].attribution != Attribution::Continuation
-        });
-        if let Some(j) = neighbour {
-            quotes[qi].speaker = quotes[j].speaker;
-            let cue = quotes[j].cue.clone();
-            quotes[qi].cue = cue;
-            quotes[qi].cue_span = quotes[j].cue_span;
-            quotes[qi].attribution = Attribution::SameParagraph;
-        }
-    }
+    share_paragraph_speakers(doc, &mut quotes);
     // A quote inside a sentence whose subject speaks or acts: "X accused Y of “…”".
     for qi in 0..quotes.len() {
         if quotes[qi].speaker.is_some() {
@@ -112,6 +96,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             quotes[qi].attribution = Attribution::Explicit;
         }
     }
+    share_paragraph_speakers(doc, &mut quotes);
     let mut statements = reported(doc, table);
     // A paragraph that opens with a quote and has no cue continues the previous speaker.
     for qi in 0..quotes.len() {
@@ -158,6 +143,25 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
     statements.extend(quotes);
     statements.sort_by_key(|q| (q.span.start, q.span.end));
     statements
+}
+
+/// A quote without a cue shares the speaker of another quote of its paragraph.
+fn share_paragraph_speakers(doc: &Doc<'_>, quotes: &mut [Quote]) {
+    for qi in 0..quotes.len() {
+        if quotes[qi].speaker.is_some() {
+            continue;
+        }
+        let same = quotes_of_paragraph(doc, doc.quotes[qi].paragraph_idx);
+        let neighbour = (same.start..qi).rev().chain(qi + 1..same.end).find(|&j| {
+            quotes[j].speaker.is_some() && quotes[j].attribution != Attribution::Continuation
+        });
+        if let Some(j) = neighbour {
+            quotes[qi].speaker = quotes[j].speaker;
+            quotes[qi].cue = quotes[j].cue.clone();
+            quotes[qi].cue_span = quotes[j].cue_span;
+            quotes[qi].attribution = Attribution::SameParagraph;
+        }
+    }
 }
 
 /// Indices of the raw quotes of paragraph `para` (quotes are in text order).
@@ -248,8 +252,9 @@ fn verb_then_subject(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Foun
 
 /// `he said`, `Zas added`, `the Secretary General of the organization said`.
 fn subject_then_verb(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Found, Span)> {
-    // Find the verb within a short window, then take the subject before it.
-    for v in t..(t + 12).min(doc.n_tokens()) {
+    // Find the verb within a short window (room for an apposition: "Henrik Vaaler, the EU's
+    // special representative for the Horn of Africa, said"), then take the subject before it.
+    for v in t..(t + 24).min(doc.n_tokens()) {
         let is_abbreviation_dot = doc.is_punct(v, ".") && doc.word_at[v].is_some();
         // "…», while Danko said …": a new clause with its own speaker.
         let new_clause = v > t && doc.is_any(v, &["while", "whereas", "but", "and", "as"]);

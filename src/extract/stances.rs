@@ -319,6 +319,7 @@ fn stance_at(
     // Source: the subject before the cue, else the speaker.
     let mut sources: Vec<usize> = Vec::new();
     let mut rule = "subject";
+    let mut is_coordinated = false;
     for t in (clause.start..c).rev() {
         if let Some(m) = table.mention_at(t) {
             let is_location = m.form == super::entities::MentionForm::Location;
@@ -328,6 +329,10 @@ fn stance_at(
                 && !m.tokens.contains(&c)
             {
                 sources.push(m.entity);
+                // "The European Union and Britain imposed sanctions": every conjunct acts.
+                let conjuncts = conjuncts_before(doc, table, clause.start, m.tokens.start);
+                is_coordinated = !conjuncts.is_empty();
+                sources.extend(conjuncts);
                 break;
             }
             continue;
@@ -393,7 +398,13 @@ fn stance_at(
             }
             crossed_cue = true;
         }
+        // "an attack on a camp … that U.N. investigators say …": a relative clause ends the scope.
+        if t > cue_end + 1 && doc.is_any(t, &["that", "which", "who", "whose"]) {
+            break;
+        }
         if let Some(m) = table.mention_at(t) {
+            // "Sudan's paramilitary Rapid Support Forces": the head actor, not its possessor.
+            let m = possessed_head(doc, table, m).unwrap_or(m);
             let e = m.entity;
             // "the attack by X": X did it, X is not the target of "attack".
             let is_agent = (is_nominal && !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), &["by"]))
@@ -431,6 +442,17 @@ fn stance_at(
         n_words += usize::from(doc.is_word(t));
         t += 1;
     }
+    let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
+    // "China and Russia are good partners": coordinated actors cooperate with each other.
+    if targets.is_empty() && cue.category == "cooperate" && is_coordinated {
+        let cue_span = Some(Span::new(doc.span(c).start, doc.span(cue_end - 1).end));
+        for &source in &sources {
+            for &target in sources.iter().filter(|&&t| t != source) {
+                push(doc, table, ctx, out, (source, target, cue_span), &hit, "coordinated subjects");
+            }
+        }
+        return;
+    }
     // Cooperation refused or offered without a named partner: the speaker's side.
     if targets.is_empty() && cue.category == "cooperate" {
         if let Some(speaker) = ctx.speaker.filter(|s| !sources.contains(s)) {
@@ -442,12 +464,49 @@ fn stance_at(
             targets.push(partner);
         }
     }
-    let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
     for &source in &sources {
         for &(target, span) in &targets {
             push(doc, table, ctx, out, (source, target, Some(span)), &hit, rule);
         }
     }
+}
+
+/// Actors coordinated before the subject mention at `start`: "X and Y", "X, Y and Z".
+fn conjuncts_before(doc: &Doc<'_>, table: &Table, clause_start: usize, start: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut t = start;
+    while t > clause_start + 1 && (doc.is_any(t - 1, &["and"]) || doc.is_punct(t - 1, ",")) {
+        let mut u = t - 1;
+        while u > clause_start && doc.is_any(u - 1, &["the"]) {
+            u -= 1;
+        }
+        let Some(m) = u.checked_sub(1).and_then(|v| table.mention_at(v)) else { break };
+        if !is_actor(table, m.entity) || m.form == super::entities::MentionForm::Location || doc.is_possessive(m.tokens.end - 1)
+        {
+            break;
+        }
+        out.push(m.entity);
+        t = m.tokens.start;
+        while t > clause_start && doc.is_any(t - 1, &["the"]) {
+            t -= 1;
+        }
+    }
+    out
+}
+
+/// The actor a possessive modifies, when it is one: "Sudan's paramilitary RSF" → the RSF.
+fn possessed_head<'t>(
+    doc: &Doc<'_>,
+    table: &'t Table,
+    m: &super::entities::Mention,
+) -> Option<&'t super::entities::Mention> {
+    if !doc.is_possessive(m.tokens.end - 1) {
+        return None;
+    }
+    (m.tokens.end..m.tokens.end + 3)
+        .take_while(|&u| doc.is_word(u))
+        .find_map(|u| table.mention_at(u))
+        .filter(|h| is_actor(table, h.entity))
 }
 
 /// "the situation in Afghanistan", "the territory of the CSTO countries": a topic, not a target.
