@@ -164,15 +164,20 @@ impl Table {
     /// Replaces the mentions on `tokens` with one mention of `entity`.
     fn replace(&mut self, doc: &Doc<'_>, tokens: Range<usize>, entity: usize, form: MentionForm) {
         for t in tokens.clone() {
-            if let Some(m) = self.token_mention[t].take() {
-                let m = &mut self.mentions[m as usize];
-                for tt in m.tokens.clone() {
-                    self.token_mention[tt] = None;
-                }
-                m.tokens = 0..0;
-            }
+            self.remove(t);
         }
         self.add(doc, tokens, entity, form);
+    }
+
+    /// Removes the mention covering token `t`, if any.
+    fn remove(&mut self, t: usize) {
+        if let Some(m) = self.token_mention[t].take() {
+            let m = &mut self.mentions[m as usize];
+            for tt in m.tokens.clone() {
+                self.token_mention[tt] = None;
+            }
+            m.tokens = 0..0;
+        }
     }
 
     /// The mention covering token `t`.
@@ -419,7 +424,9 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
             } else if same(end + 1)
                 && doc.is_cap(end + 1)
                 && ((doc.is_punct(end, ".") && is_initial(doc, end - 1))
-                    || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end)))
+                    || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end))
+                    // "the Farmers' Alliance": a plural possessive inside a name.
+                    || (doc.is_punct(end, "'’") && doc.word(end - 1).ends_with('s')))
             {
                 end += 2;
             } else {
@@ -509,14 +516,29 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
     if end >= 3 && doc.is_punct(end - 1, ")") && doc.is_all_caps(end - 2) && doc.is_punct(end - 3, "(") {
         end -= 3;
     }
-    // "Thailand's environment minister, Niran Chaiyaphon, said": the title, a comma, the name.
+    // "Thailand's environment minister, Niran Chaiyaphon, said": the title, a comma, the name;
+    // the title may carry a post ("Russia's ambassador in Geneva, X", "the Chinese Ambassador
+    // to Russia, X", "a spokesperson for the group, X").
     if end >= 2 && doc.is_punct(end - 1, ",") {
+        let mut title_end = end - 1;
+        if let Some(p) = (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, &["in", "to", "at", "for"]))
+            && p > 0
+            && doc.title_at(p).is_none()
+            && (p + 1..title_end).all(|u| doc.is_word(u) && (doc.is_any(u, &["the"]) || table.mention_at(u).is_some() || doc.lex.description(doc.base(u)).is_some()))
+        {
+            title_end = p;
+        }
         for len in 1..=4 {
-            let Some(start) = (end - 1).checked_sub(len) else { break };
+            let Some(start) = title_end.checked_sub(len) else { break };
+            let opens = |u: usize| {
+                doc.is_possessive(u)
+                    || doc.is_any(u, &["the", "a", "an", "its", "their"])
+                    || table.mention_at(u).is_some_and(|m| m.form == MentionForm::Demonym)
+            };
             if let Some(title) = doc.title_at(start)
                 && doc.word_hit_len(start) == len
                 && start > 0
-                && (doc.is_possessive(start - 1) || doc.is_any(start - 1, &["the"]))
+                && opens(start - 1)
                 && !doc.lex.title(title).is_honorific()
             {
                 return Some((title, start));
@@ -551,12 +573,18 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
 fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize) -> Option<usize> {
     // The organization right before the title, or before one or two modifiers of it:
     // "CSTO Secretary General", "EU Energy Commissioner", "Russian Foreign Ministry spokeswoman".
-    for skip in 1..=3 {
+    let mut skip = 1;
+    while skip <= 3 {
         let Some(u) = title_start.checked_sub(skip) else { break };
         if let Some(m) = table.mention_at(u) {
             let kind = table.entities[m.entity].kind;
             if kind != EntityKind::Person && kind != EntityKind::Place {
                 return Some(m.entity);
+            }
+            // "British Africa minister": a region names the portfolio; the country is before it.
+            if kind == EntityKind::Place && m.form != MentionForm::Location {
+                skip = u - m.tokens.start + 2;
+                continue;
             }
             break;
         }
@@ -564,9 +592,18 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         if doc.is_possessive(u) {
             return description_antecedent(doc, table, u);
         }
+        // "Its trade minister": the latest country or organization.
+        if doc.is_any(u, &["its"]) {
+            return table
+                .before(doc.span(u).start)
+                .take(50)
+                .find(|m| matches!(table.entities[m.entity].kind, EntityKind::Country | EntityKind::Organization))
+                .map(|m| m.entity);
+        }
         if !doc.is_word(u) || doc.is_any(u, &["the", "a", "an", "of", "for", "and"]) || doc.title_at(u).is_some() {
             break;
         }
+        skip += 1;
     }
     if doc.is_any(title_end, &["of", "for"]) {
         let mut u = title_end + 1;
@@ -577,6 +614,10 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
             && table.entities[m.entity].kind != EntityKind::Person
         {
             return Some(m.entity);
+        }
+        // "a spokesperson for the group": the group meant.
+        if doc.is_any(u - 1, &["the"]) {
+            return description_antecedent(doc, table, u);
         }
     }
     None
@@ -606,8 +647,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             continue;
         }
         let has_title = (start..end).any(|t| doc.title_at(t).is_some());
-        let head =
-            (start..end).rev().find_map(|t| (table.token_mention[t].is_none()).then(|| doc.org_head(t)).flatten());
+        let head_t = (start..end).rev().find(|&t| table.token_mention[t].is_none() && doc.org_head(t).is_some());
+        let head = head_t.and_then(|t| doc.org_head(t));
         let n_words = (start..end).filter(|&t| doc.is_word(t)).count();
         let whole_is_one_mention =
             table.mention_at(start).is_some_and(|m| m.tokens.start == start && m.tokens.end == end);
@@ -618,10 +659,14 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
         let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
         let parent = table.mention_at(start).map(|m| m.entity).filter(|&p| table.entities[p].kind != EntityKind::Place);
-        let class = if kind == EntityKind::Group {
-            "armed"
-        } else if parent.is_some() {
+        // The class a description of the head noun names: "the alliance" for "… Alliance".
+        let described = head_t.and_then(|t| doc.lex.description(doc.base(t))).and_then(|c| c.first());
+        let class = if parent.is_some() {
             "body"
+        } else if let Some(c) = described.filter(|c| c.as_str() != "person" && c.as_str() != "country") {
+            c.as_str()
+        } else if kind == EntityKind::Group {
+            "armed"
         } else {
             "agency"
         };
@@ -768,7 +813,17 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
         table.mention_at(u).map(|m| m.entity).filter(|&e| table.entities[e].kind != EntityKind::Person)
     });
     let mut first = title_start;
-    if let Some(m) = title_start.checked_sub(1).and_then(|t| table.mention_at(t))
+    // "British Africa minister": the region is part of the title, not a mention of a place.
+    while let Some(m) = first.checked_sub(1).and_then(|t| table.mention_at(t))
+        && table.entities[m.entity].kind == EntityKind::Place
+        && m.form != MentionForm::Location
+        && org.is_some()
+    {
+        let start = m.tokens.start;
+        table.remove(first - 1);
+        first = start;
+    }
+    if let Some(m) = first.checked_sub(1).and_then(|t| table.mention_at(t))
         && Some(m.entity) == org
     {
         first = m.tokens.start;
@@ -842,7 +897,8 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
                 "the", "a", "an", "its", "their", "his", "her", "country", "nation", "deputy", "former", "acting",
                 "chief", "senior", "top",
             ],
-        ) || table.mention_at(t).is_some();
+        ) || table.mention_at(t).is_some()
+            || (doc.is_possessive(t) && doc.lex.description(doc.base(t)).is_some());
         if !skippable {
             return None;
         }

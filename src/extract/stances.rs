@@ -453,6 +453,14 @@ fn stance_at(
         }
         return;
     }
+    // "The RSF rejected the sanctions": the act named refers back to whoever did it.
+    if targets.is_empty() && REACTIONS.contains(&cue.category.as_str()) {
+        targets.extend(
+            act_agents(doc, out, clause.end, cue_end, c)
+                .into_iter()
+                .filter(|&(e, _)| !sources.contains(&e) && !own_org(table, &sources, e)),
+        );
+    }
     // Cooperation refused or offered without a named partner: the speaker's side.
     if targets.is_empty() && cue.category == "cooperate" {
         if let Some(speaker) = ctx.speaker.filter(|s| !sources.contains(s)) {
@@ -469,6 +477,74 @@ fn stance_at(
             push(doc, table, ctx, out, (source, target, Some(span)), &hit, rule);
         }
     }
+}
+
+/// Cue categories that react to an act ("welcomed the measures", "condemned the attack").
+const REACTIONS: &[&str] = &["welcome", "reject", "condemn", "criticize", "praise", "support", "oppose", "concern"];
+
+/// Nouns that refer back to an earlier act ("welcomed the measures", "rejected the
+/// accusations"), with the cue categories of the acts they can name.
+const ACT_NOUNS: &[(&str, &[&str])] = &[
+    ("sanctions", &["sanction"]),
+    ("measures", &["sanction", "ban", "expel"]),
+    ("restrictions", &["sanction", "ban"]),
+    ("penalties", &["sanction"]),
+    ("listings", &["sanction"]),
+    ("ban", &["ban"]),
+    ("expulsions", &["expel"]),
+    ("expulsion", &["expel"]),
+    ("attack", &["attack"]),
+    ("attacks", &["attack"]),
+    ("strikes", &["attack"]),
+    ("accusations", &["accuse", "criticize", "condemn"]),
+    ("allegations", &["accuse"]),
+    ("criticism", &["criticize", "condemn"]),
+    ("aid", &["aid"]),
+    ("offer", &["aid", "cooperate"]),
+    ("decision", &["sanction", "ban", "expel", "aid", "agree", "reject"]),
+    ("move", &["sanction", "ban", "expel", "aid", "agree", "reject"]),
+    ("step", &["sanction", "ban", "expel", "aid", "agree"]),
+];
+
+/// "welcomed the measures": the actors behind the latest earlier act that the noun after the
+/// cue can name (within the last ten paragraphs).
+fn act_agents(
+    doc: &Doc<'_>,
+    found: &BTreeMap<(usize, usize), Vec<Evidence>>,
+    clause_end: usize,
+    cue_end: usize,
+    c: usize,
+) -> Vec<(usize, Span)> {
+    // Definite only: "agreed on additional measures" names a new act.
+    let mut t = cue_end;
+    if !doc.is_any(t, &["the", "these", "those", "this", "such", "its", "their"]) {
+        return Vec::new();
+    }
+    while t < clause_end && doc.is_any(t, DETERMINERS) {
+        t += 1;
+    }
+    // Up to two modifiers: "the new EU sanctions", "the latest measures".
+    let noun = (t..(t + 3).min(clause_end)).find(|&u| ACT_NOUNS.iter().any(|(n, _)| doc.is_any(u, &[n])));
+    let Some(noun) = noun else { return Vec::new() };
+    let Some((_, categories)) = ACT_NOUNS.iter().find(|(n, _)| doc.is_any(noun, &[n])) else { return Vec::new() };
+    let here = doc.span(c).start;
+    let earliest = doc.article.paragraphs()[doc.paragraph_of(c).saturating_sub(10)].start;
+    let latest = found
+        .values()
+        .flatten()
+        .filter(|e| e.cue_span.start >= earliest && e.cue_span.end <= here && !e.is_negated)
+        .filter(|e| categories.contains(&e.category.as_str()))
+        .map(|e| e.cue_span)
+        .max();
+    let Some(act) = latest else { return Vec::new() };
+    let noun_span = doc.span(noun);
+    let mut agents: Vec<(usize, Span)> = found
+        .iter()
+        .filter(|(_, ev)| ev.iter().any(|e| e.cue_span == act))
+        .map(|(&(source, _), _)| (source, noun_span))
+        .collect();
+    agents.dedup();
+    agents
 }
 
 /// Actors coordinated before the subject mention at `start`: "X and Y", "X, Y and Z".
