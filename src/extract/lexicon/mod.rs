@@ -285,7 +285,7 @@ impl Lexicon {
             }
         }
         let names = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&name_patterns)
             .expect("name patterns build an automaton");
 
@@ -349,7 +349,7 @@ impl Lexicon {
             add_word(row[0], WordTarget::Proxy(kind));
         }
         let words = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(&word_patterns)
             .expect("word patterns build an automaton");
@@ -404,30 +404,32 @@ impl Lexicon {
         self.forms.get(form).copied()
     }
 
-    /// Lexicon entities named in `text`, on word boundaries, in order.
+    /// Lexicon entities named in `text`, on word boundaries, in order (the longest of those
+    /// that start at the same place).
     pub fn names(&self, text: &str) -> Vec<NameHit> {
-        let mut hits = Vec::new();
-        for m in self.names.find_iter(text) {
+        let hits = self.names.find_overlapping_iter(text).filter_map(|m| {
             let (entity, form) = self.name_targets[m.pattern().as_usize()];
             let mut end = m.end();
             // A plural "s" after a demonym: "Afghans" when only "Afghan" is listed.
             if form == FormKind::Demonym && text[end..].starts_with('s') && is_boundary(text, end + 1) {
                 end += 1;
             }
-            if is_boundary_before(text, m.start()) && is_boundary(text, end) {
-                hits.push(NameHit { span: Span::new(m.start(), end), entity, form });
-            }
-        }
-        hits
+            (is_boundary_before(text, m.start()) && is_boundary(text, end))
+                .then_some(NameHit { span: Span::new(m.start(), end), entity, form })
+        });
+        leftmost_longest(hits.collect(), |h| h.span)
     }
 
-    /// Titles, speech verbs and cues in `text`, on word boundaries, in order.
+    /// Titles, speech verbs and cues in `text`, on word boundaries, in order (the longest of
+    /// those that start at the same place: "partners" in "reliable partners" although
+    /// "reliable partner" is listed too).
     pub fn words(&self, text: &str) -> Vec<WordHit> {
-        self.words
-            .find_iter(text)
+        let hits = self
+            .words
+            .find_overlapping_iter(text)
             .filter(|m| is_boundary_before(text, m.start()) && is_boundary(text, m.end()))
-            .map(|m| WordHit { span: Span::new(m.start(), m.end()), pattern: m.pattern().as_u32() })
-            .collect()
+            .map(|m| WordHit { span: Span::new(m.start(), m.end()), pattern: m.pattern().as_u32() });
+        leftmost_longest(hits.collect(), |h| h.span)
     }
 
     /// What a word hit is (a phrase may be a speech verb and a cue at once).
@@ -469,6 +471,20 @@ impl Lexicon {
     pub fn is_common_word(&self, word: &str) -> bool {
         self.common.contains(word)
     }
+}
+
+/// Non-overlapping hits, each the longest of those starting leftmost.
+fn leftmost_longest<T>(mut hits: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
+    hits.sort_by_key(|h| (span(h).start, std::cmp::Reverse(span(h).end)));
+    let mut end = 0;
+    hits.retain(|h| {
+        let keep = span(h).start >= end;
+        if keep {
+            end = span(h).end;
+        }
+        keep
+    });
+    hits
 }
 
 /// Lower case, without allocating when the word already is.
@@ -530,6 +546,18 @@ mod tests {
         let hits = lex.words("CONDEMNED and Said");
         assert_eq!(hits.len(), 2);
         assert_eq!(lex.targets(&hits[0]), &[WordTarget::Speech(0), WordTarget::Cue(0)]);
+    }
+
+    #[test]
+    fn a_longer_pattern_cut_by_a_word_does_not_hide_a_shorter_one() {
+        let lex = Lexicon::from_tsv(&[(
+            "stance_cues.tsv",
+            "cue\tpolarity\tcategory\tweight\npartners\tpositive\tcooperate\t0.5\nreliable partner\tpositive\tcooperate\t0.7\n",
+        )])
+        .unwrap();
+        let text = "They are reliable partners.";
+        let hits: Vec<&str> = lex.words(text).iter().map(|h| &text[h.span.range()]).collect();
+        assert_eq!(hits, vec!["partners"]);
     }
 
     #[test]
