@@ -135,6 +135,23 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             }
         }
     }
+    // A quote left open at a paragraph's end goes on in the next paragraph, which opens with
+    // a quote mark: the speaker named there said both (backwards, so chains resolve).
+    for qi in (0..quotes.len().saturating_sub(1)).rev() {
+        let (raw, next) = (&doc.quotes[qi], &doc.quotes[qi + 1]);
+        let next_para = doc.article.paragraphs().get(raw.paragraph_idx + 1);
+        if quotes[qi].speaker.is_none()
+            && raw.is_open_ended
+            && next.paragraph_idx == raw.paragraph_idx + 1
+            && next_para.is_some_and(|p| p.start == next.outer.start)
+            && quotes[qi + 1].speaker.is_some()
+        {
+            quotes[qi].speaker = quotes[qi + 1].speaker;
+            quotes[qi].cue = quotes[qi + 1].cue.clone();
+            quotes[qi].cue_span = quotes[qi + 1].cue_span;
+            quotes[qi].attribution = Attribution::Continuation;
+        }
+    }
     for (q, raw) in quotes.iter().zip(&doc.quotes) {
         if q.speaker.is_none() {
             diagnostics.push(Diagnostic { span: raw.inner, message: "no speaker found for this quote".to_owned() });

@@ -224,6 +224,14 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
             t = m.tokens.start;
             continue;
         }
+        // "According to a statement from the U.S. embassy in Kuala Lumpur, Washington …", "In
+        // Beijing, the ministry …": the comma closes an opening phrase.
+        if doc.is_punct(before, ",")
+            && (doc.is_any(clause.start, PREPOSITIONS) || doc.is_any(clause.start, &["according"]))
+            && !(clause.start..before).any(|u| doc.is_punct(u, ","))
+        {
+            return true;
+        }
         if doc.is_any(before, &["and", "or"]) || doc.is_punct(before, ",") {
             // Coordinated: judge the first conjunct.
             match (clause.start..before).rev().find(|&u| table.mention_at(u).is_some()) {
@@ -231,6 +239,8 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
                     t = table.mention_at(u).map_or(u, |m| m.tokens.start);
                     continue;
                 }
+                // "On Monday, Poland condemned …": an opening phrase without an actor.
+                None => return true,
                 _ => return !doc.is_punct(before, ","),
             }
         }
@@ -316,6 +326,16 @@ fn stance_at(
         }
     }
 
+    // "the ruling that rejected …": a thing is the subject, no actor takes this stance.
+    if c >= clause.start + 2
+        && doc.is_any(c - 1, &["that", "which"])
+        && doc.is_word(c - 2)
+        && table.mention_at(c - 2).is_none()
+        && doc.speech_at(c - 2).is_none()
+        && doc.cue_at(c - 2).is_none()
+    {
+        return;
+    }
     // Source: the subject before the cue, else the speaker.
     let mut sources: Vec<usize> = Vec::new();
     let mut rule = "subject";
@@ -398,8 +418,10 @@ fn stance_at(
             }
             crossed_cue = true;
         }
-        // "an attack on a camp … that U.N. investigators say …": a relative clause ends the scope.
-        if t > cue_end + 1 && doc.is_any(t, &["that", "which", "who", "whose"]) {
+        // "an attack on a camp … that U.N. investigators say …", "a ‘dialogue’ which excludes
+        // …": a relative clause ends the scope ("warned that X …" does not).
+        if (t > cue_end && doc.is_any(t, &["which", "who", "whose"])) || (t > cue_end + 1 && doc.is_any(t, &["that"]))
+        {
             break;
         }
         if let Some(m) = table.mention_at(t) {
@@ -464,11 +486,13 @@ fn stance_at(
     // Cooperation refused or offered without a named partner: the speaker's side.
     if targets.is_empty() && cue.category == "cooperate" {
         if let Some(speaker) = ctx.speaker.filter(|s| !sources.contains(s)) {
-            let partner = table.org_of(speaker).unwrap_or(speaker);
-            if !sources.contains(&partner) {
+            // The speaker's own side only when known ("NATO has not shown readiness for
+            // cooperation", says the CSTO's secretary general).
+            let partner = table.org_of(speaker).or_else(|| (table.entities[speaker].kind != EntityKind::Person).then_some(speaker));
+            if let Some(partner) = partner.filter(|p| !sources.contains(p)) {
                 targets.push((partner, Span::new(doc.span(c).start, doc.span(cue_end - 1).end)));
             }
-        } else if let Some(partner) = partner_in_sentence(doc, table, c, &sources) {
+        } else if let Some(partner) = partner_after(doc, table, cue_end, &sources) {
             targets.push(partner);
         }
     }
@@ -596,10 +620,11 @@ fn is_topic(doc: &Doc<'_>, start: usize) -> bool {
         && doc.is_any(t - 2, TOPIC_NOUNS)
 }
 
-/// "between A and B": the other party of the source in the sentence.
-fn partner_in_sentence(doc: &Doc<'_>, table: &Table, c: usize, sources: &[usize]) -> Option<(usize, Span)> {
-    let sentence = &doc.article.sentences()[doc.sentence_idx(c)];
-    let b = sentence.tokens.clone().find(|&t| doc.is_any(t, &["between", "with"]))?;
+/// "talks between A and B", "preferred “quiet engagement” with B": the other party of the
+/// source, after the cue in its sentence.
+fn partner_after(doc: &Doc<'_>, table: &Table, cue_end: usize, sources: &[usize]) -> Option<(usize, Span)> {
+    let sentence = &doc.article.sentences()[doc.sentence_idx(cue_end.saturating_sub(1))];
+    let b = (cue_end..sentence.tokens.end.min(cue_end + 4)).find(|&t| doc.is_any(t, &["between", "with"]))?;
     (b..sentence.tokens.end.min(b + 8))
         .filter_map(|t| table.mention_at(t))
         .find(|m| is_actor(table, m.entity) && !sources.contains(&m.entity))
