@@ -79,6 +79,8 @@ pub(crate) struct Ent {
     /// Parent organization (bodies) and the span showing it.
     pub parent: Option<(usize, Span)>,
     pub extra_aliases: BTreeSet<String>,
+    /// The lexicon entry, for lexicon entities.
+    pub lex: Option<usize>,
 }
 
 /// All entities and mentions of one article.
@@ -121,6 +123,7 @@ impl Table {
             given: None,
             parent: None,
             extra_aliases: BTreeSet::new(),
+            lex: Some(lex),
         });
         self.by_lex.insert(lex, e);
         e
@@ -142,6 +145,7 @@ impl Table {
             given: None,
             parent: None,
             extra_aliases: BTreeSet::new(),
+            lex: None,
         });
         self.by_name.insert(key, e);
         e
@@ -981,13 +985,24 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
         })
     };
     // A body's parent counts too: after "the CSTO Council", "the organization" is the CSTO.
-    table.before(doc.span(t).start).take(200).find_map(|m| {
-        if fits(m.entity) {
-            Some(m.entity)
-        } else {
-            table.entities[m.entity].parent.map(|(p, _)| p).filter(|&p| fits(p))
-        }
-    })
+    let candidates = || {
+        table.before(doc.span(t).start).take(200).filter_map(|m| {
+            if fits(m.entity) {
+                return Some(m.entity);
+            }
+            let lex_parent = || {
+                let parent = doc.lex.entities()[table.entities[m.entity].lex?].parent?;
+                table.by_lex.get(&parent).copied()
+            };
+            table.entities[m.entity].parent.map(|(p, _)| p).or_else(lex_parent).filter(|&p| fits(p))
+        })
+    };
+    // "the community" is the East African Community even if another body came since.
+    let noun = doc.base(t);
+    let named = candidates().find(|&e| {
+        table.entities[e].name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun))
+    });
+    named.or_else(|| candidates().next())
 }
 
 /// Surnames ("Zas"), surnames with particles, and defined acronyms anywhere in the text.

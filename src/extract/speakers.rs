@@ -98,6 +98,22 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
     }
     share_paragraph_speakers(doc, &mut quotes);
     let mut statements = reported(doc, table);
+    // A quote after a reported statement of its paragraph: "Rashid said she did not support
+    // the levy. “Dodoma has a point …”".
+    for qi in 0..quotes.len() {
+        let raw = &doc.quotes[qi];
+        if quotes[qi].speaker.is_some() {
+            continue;
+        }
+        let para = doc.article.paragraphs()[raw.paragraph_idx];
+        let before = statements.partition_point(|s| s.span.start < raw.outer.start);
+        if let Some(s) = statements[..before].last().filter(|s| s.span.start >= para.start && s.speaker.is_some()) {
+            quotes[qi].speaker = s.speaker;
+            quotes[qi].cue = s.cue.clone();
+            quotes[qi].cue_span = s.cue_span;
+            quotes[qi].attribution = Attribution::SameParagraph;
+        }
+    }
     // A paragraph that opens with a quote and has no cue continues the previous speaker.
     for qi in 0..quotes.len() {
         if quotes[qi].speaker.is_some() {
@@ -357,6 +373,10 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
         return Some(found);
     }
     if let Some(m) = table.mention_at(end) {
+        // "A diplomat in Nairobi said": a place where someone is does not speak.
+        if m.form == super::entities::MentionForm::Location {
+            return None;
+        }
         let entity = m.entity;
         return Some(Found { entity, attribution: attribution_of(table, m.tokens.start) });
     }
@@ -365,10 +385,16 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
     if !is_proxy {
         return None;
     }
-    (end.saturating_sub(4)..end).rev().find_map(|t| {
+    let named = (end.saturating_sub(4)..end).rev().find_map(|t| {
         let m = table.mention_at(t)?;
         (table.entities[m.entity].kind != EntityKind::Person)
             .then_some(Found { entity: m.entity, attribution: Attribution::Explicit })
+    });
+    // "Its trade ministry said": the latest country or organization.
+    named.or_else(|| {
+        let its = (end.saturating_sub(2)..end).find(|&t| doc.is_any(t, &["its"]))?;
+        let entity = resolve_pronoun(doc, table, doc.span(its).start, None)?;
+        Some(Found { entity, attribution: Attribution::Pronoun })
     })
 }
 

@@ -105,13 +105,13 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table, statements: &[Quote]) -> Vec<Re
             continue;
         }
         for clause in clauses(doc, tokens) {
-            let first = clause.start;
-            let ctx = context(doc, statements, first, sentence.span);
             for c in clause.clone() {
                 let Some(cue_idx) = doc.cue_at(c) else { continue };
                 if doc.furniture[c] || table.mention_at(c).is_some() {
                     continue;
                 }
+                // The statement that holds the cue ("Its ministry said that it backed …").
+                let ctx = context(doc, statements, c, sentence.span);
                 stance_at(doc, table, &ctx, clause.clone(), c, cue_idx, &mut evidence);
             }
         }
