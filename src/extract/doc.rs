@@ -32,6 +32,8 @@ pub(crate) struct Doc<'a> {
     base_len: Vec<u32>,
     /// Per token: `FLAG_*` bits.
     flags: Vec<u8>,
+    /// Per token: its first byte in ASCII lower case.
+    lower_first: Vec<u8>,
     /// Per paragraph: is it a heading.
     headings: Vec<bool>,
     /// Per paragraph: its tokens.
@@ -71,6 +73,7 @@ impl<'a> Doc<'a> {
             hit_len: vec![0; n],
             base_len: vec![0; n],
             flags: vec![0; n],
+            lower_first: article.tokens().iter().map(|tok| text.as_bytes()[tok.span.start].to_ascii_lowercase()).collect(),
             headings: Vec::new(),
             paragraph_tokens: Vec::new(),
             quote_tokens: Vec::new(),
@@ -237,12 +240,15 @@ impl<'a> Doc<'a> {
         t < self.n_tokens() && self.kind(t) == TokenKind::Punct && chars.contains(self.word(t))
     }
 
-    /// Lower-case comparison with one of `words`.
+    /// Lower-case comparison with one of `words` (length and first byte first: most calls
+    /// compare with words that differ there).
     pub fn is_any(&self, t: usize, words: &[&str]) -> bool {
-        t < self.n_tokens() && {
-            let w = self.base(t);
-            words.iter().any(|x| x.eq_ignore_ascii_case(w))
-        }
+        let (Some(&first), Some(&len)) = (self.lower_first.get(t), self.base_len.get(t)) else { return false };
+        words.iter().any(|x| {
+            x.len() == len as usize
+                && x.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first)
+                && x.eq_ignore_ascii_case(self.base(t))
+        })
     }
 
     /// Starts with an upper-case letter.

@@ -9,7 +9,7 @@ pub mod format;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
 
 use super::{EntityKind, Polarity};
 use crate::article::Span;
@@ -285,7 +285,8 @@ impl Lexicon {
             }
         }
         let names = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .build(&name_patterns)
             .expect("name patterns build an automaton");
 
@@ -349,7 +350,8 @@ impl Lexicon {
             add_word(row[0], WordTarget::Proxy(kind));
         }
         let words = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .ascii_case_insensitive(true)
             .build(&word_patterns)
             .expect("word patterns build an automaton");
@@ -407,29 +409,36 @@ impl Lexicon {
     /// Lexicon entities named in `text`, on word boundaries, in order (the longest of those
     /// that start at the same place).
     pub fn names(&self, text: &str) -> Vec<NameHit> {
-        let hits = self.names.find_overlapping_iter(text).filter_map(|m| {
+        let mut hits = Vec::new();
+        scan(&self.names, text, |m| {
             let (entity, form) = self.name_targets[m.pattern().as_usize()];
             let mut end = m.end();
             // A plural "s" after a demonym: "Afghans" when only "Afghan" is listed.
             if form == FormKind::Demonym && text[end..].starts_with('s') && is_boundary(text, end + 1) {
                 end += 1;
             }
-            (is_boundary_before(text, m.start()) && is_boundary(text, end))
-                .then_some(NameHit { span: Span::new(m.start(), end), entity, form })
+            let valid = is_boundary_before(text, m.start()) && is_boundary(text, end);
+            if valid {
+                hits.push(NameHit { span: Span::new(m.start(), end), entity, form });
+            }
+            valid.then_some(end)
         });
-        leftmost_longest(hits.collect(), |h| h.span)
+        hits
     }
 
     /// Titles, speech verbs and cues in `text`, on word boundaries, in order (the longest of
     /// those that start at the same place: "partners" in "reliable partners" although
     /// "reliable partner" is listed too).
     pub fn words(&self, text: &str) -> Vec<WordHit> {
-        let hits = self
-            .words
-            .find_overlapping_iter(text)
-            .filter(|m| is_boundary_before(text, m.start()) && is_boundary(text, m.end()))
-            .map(|m| WordHit { span: Span::new(m.start(), m.end()), pattern: m.pattern().as_u32() });
-        leftmost_longest(hits.collect(), |h| h.span)
+        let mut hits = Vec::new();
+        scan(&self.words, text, |m| {
+            let valid = is_boundary_before(text, m.start()) && is_boundary(text, m.end());
+            if valid {
+                hits.push(WordHit { span: Span::new(m.start(), m.end()), pattern: m.pattern().as_u32() });
+            }
+            valid.then_some(m.end())
+        });
+        hits
     }
 
     /// What a word hit is (a phrase may be a speech verb and a cue at once).
@@ -473,18 +482,29 @@ impl Lexicon {
     }
 }
 
-/// Non-overlapping hits, each the longest of those starting leftmost.
-fn leftmost_longest<T>(mut hits: Vec<T>, span: impl Fn(&T) -> Span) -> Vec<T> {
-    hits.sort_by_key(|h| (span(h).start, std::cmp::Reverse(span(h).end)));
-    let mut end = 0;
-    hits.retain(|h| {
-        let keep = span(h).start >= end;
-        if keep {
-            end = span(h).end;
+/// Leftmost-longest matches that `accept` takes (it returns where the hit ends). A match it
+/// refuses gives way to shorter ones at the same start, then to matches starting later, so a
+/// listed phrase cut by a longer word never hides a shorter valid one.
+fn scan(ac: &AhoCorasick, text: &str, mut accept: impl FnMut(&Match) -> Option<usize>) {
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(first) = ac.find(Input::new(text).range(pos..)) else { break };
+        let mut candidate = Some(first);
+        let mut taken = None;
+        while let Some(m) = candidate {
+            if let Some(end) = accept(&m) {
+                taken = Some(end);
+                break;
+            }
+            candidate = (m.end() > m.start() + 1)
+                .then(|| ac.find(Input::new(text).range(m.start()..m.end() - 1).anchored(Anchored::Yes)))
+                .flatten();
         }
-        keep
-    });
-    hits
+        pos = match taken {
+            Some(end) => end,
+            None => first.start() + text[first.start()..].chars().next().map_or(1, char::len_utf8),
+        };
+    }
 }
 
 /// Lower case, without allocating when the word already is.
