@@ -73,7 +73,11 @@ impl<'a> Doc<'a> {
             hit_len: vec![0; n],
             base_len: vec![0; n],
             flags: vec![0; n],
-            lower_first: article.tokens().iter().map(|tok| text.as_bytes()[tok.span.start].to_ascii_lowercase()).collect(),
+            lower_first: article
+                .tokens()
+                .iter()
+                .map(|tok| text.as_bytes()[tok.span.start].to_ascii_lowercase())
+                .collect(),
             headings: Vec::new(),
             paragraph_tokens: Vec::new(),
             quote_tokens: Vec::new(),
@@ -82,11 +86,8 @@ impl<'a> Doc<'a> {
         let tokens = article.tokens();
         let mut inner = TokenWalk::default();
         let mut outer = TokenWalk::default();
-        doc.quote_tokens = doc
-            .quotes
-            .iter()
-            .map(|q| [inner.range(tokens, q.inner), outer.range(tokens, q.outer)])
-            .collect();
+        doc.quote_tokens =
+            doc.quotes.iter().map(|q| [inner.range(tokens, q.inner), outer.range(tokens, q.outer)]).collect();
         for (qi, [range, _]) in doc.quote_tokens.iter().enumerate() {
             for t in range.clone() {
                 doc.in_quote[t] = Some(qi as u32);

@@ -528,7 +528,12 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         if let Some(p) = (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, &["in", "to", "at", "for"]))
             && p > 0
             && doc.title_at(p).is_none()
-            && (p + 1..title_end).all(|u| doc.is_word(u) && (doc.is_any(u, &["the"]) || table.mention_at(u).is_some() || doc.lex.description(doc.base(u)).is_some()))
+            && (p + 1..title_end).all(|u| {
+                doc.is_word(u)
+                    && (doc.is_any(u, &["the"])
+                        || table.mention_at(u).is_some()
+                        || doc.lex.description(doc.base(u)).is_some())
+            })
         {
             title_end = p;
         }
@@ -999,9 +1004,8 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
     };
     // "the community" is the East African Community even if another body came since.
     let noun = doc.base(t);
-    let named = candidates().find(|&e| {
-        table.entities[e].name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun))
-    });
+    let named = candidates()
+        .find(|&e| table.entities[e].name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun)));
     named.or_else(|| candidates().next())
 }
 

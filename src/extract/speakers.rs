@@ -108,10 +108,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
         let para = doc.article.paragraphs()[raw.paragraph_idx];
         let before = statements.partition_point(|s| s.span.start < raw.outer.start);
         if let Some(s) = statements[..before].last().filter(|s| s.span.start >= para.start && s.speaker.is_some()) {
-            quotes[qi].speaker = s.speaker;
-            quotes[qi].cue = s.cue.clone();
-            quotes[qi].cue_span = s.cue_span;
-            quotes[qi].attribution = Attribution::SameParagraph;
+            take_speaker(&mut quotes[qi], s, Attribution::SameParagraph);
         }
     }
     // A paragraph that opens with a quote and has no cue continues the previous speaker.
@@ -162,10 +159,8 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             && next_para.is_some_and(|p| p.start == next.outer.start)
             && quotes[qi + 1].speaker.is_some()
         {
-            quotes[qi].speaker = quotes[qi + 1].speaker;
-            quotes[qi].cue = quotes[qi + 1].cue.clone();
-            quotes[qi].cue_span = quotes[qi + 1].cue_span;
-            quotes[qi].attribution = Attribution::Continuation;
+            let next = quotes[qi + 1].clone();
+            take_speaker(&mut quotes[qi], &next, Attribution::Continuation);
         }
     }
     for (q, raw) in quotes.iter().zip(&doc.quotes) {
@@ -185,16 +180,23 @@ fn share_paragraph_speakers(doc: &Doc<'_>, quotes: &mut [Quote]) {
             continue;
         }
         let same = quotes_of_paragraph(doc, doc.quotes[qi].paragraph_idx);
-        let neighbour = (same.start..qi).rev().chain(qi + 1..same.end).find(|&j| {
-            quotes[j].speaker.is_some() && quotes[j].attribution != Attribution::Continuation
-        });
+        let neighbour = (same.start..qi)
+            .rev()
+            .chain(qi + 1..same.end)
+            .find(|&j| quotes[j].speaker.is_some() && quotes[j].attribution != Attribution::Continuation);
         if let Some(j) = neighbour {
-            quotes[qi].speaker = quotes[j].speaker;
-            quotes[qi].cue = quotes[j].cue.clone();
-            quotes[qi].cue_span = quotes[j].cue_span;
-            quotes[qi].attribution = Attribution::SameParagraph;
+            let other = quotes[j].clone();
+            take_speaker(&mut quotes[qi], &other, Attribution::SameParagraph);
         }
     }
+}
+
+/// Gives `to` the speaker and cue of `from`.
+fn take_speaker(to: &mut Quote, from: &Quote, attribution: Attribution) {
+    to.speaker = from.speaker;
+    to.cue.clone_from(&from.cue);
+    to.cue_span = from.cue_span;
+    to.attribution = attribution;
 }
 
 /// Indices of the raw quotes of paragraph `para` (quotes are in text order).

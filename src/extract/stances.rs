@@ -420,8 +420,7 @@ fn stance_at(
         }
         // "an attack on a camp … that U.N. investigators say …", "a ‘dialogue’ which excludes
         // …": a relative clause ends the scope ("warned that X …" does not).
-        if (t > cue_end && doc.is_any(t, &["which", "who", "whose"])) || (t > cue_end + 1 && doc.is_any(t, &["that"]))
-        {
+        if (t > cue_end && doc.is_any(t, &["which", "who", "whose"])) || (t > cue_end + 1 && doc.is_any(t, &["that"])) {
             break;
         }
         if let Some(m) = table.mention_at(t) {
@@ -488,7 +487,9 @@ fn stance_at(
         if let Some(speaker) = ctx.speaker.filter(|s| !sources.contains(s)) {
             // The speaker's own side only when known ("NATO has not shown readiness for
             // cooperation", says the CSTO's secretary general).
-            let partner = table.org_of(speaker).or_else(|| (table.entities[speaker].kind != EntityKind::Person).then_some(speaker));
+            let partner = table
+                .org_of(speaker)
+                .or_else(|| (table.entities[speaker].kind != EntityKind::Person).then_some(speaker));
             if let Some(partner) = partner.filter(|p| !sources.contains(p)) {
                 targets.push((partner, Span::new(doc.span(c).start, doc.span(cue_end - 1).end)));
             }
@@ -581,7 +582,9 @@ fn conjuncts_before(doc: &Doc<'_>, table: &Table, clause_start: usize, start: us
             u -= 1;
         }
         let Some(m) = u.checked_sub(1).and_then(|v| table.mention_at(v)) else { break };
-        if !is_actor(table, m.entity) || m.form == super::entities::MentionForm::Location || doc.is_possessive(m.tokens.end - 1)
+        if !is_actor(table, m.entity)
+            || m.form == super::entities::MentionForm::Location
+            || doc.is_possessive(m.tokens.end - 1)
         {
             break;
         }
