@@ -409,6 +409,7 @@ fn stance_at(
     let mut t = cue_end;
     let mut n_words = 0;
     let mut crossed_cue = false;
+    let mut first_target_end = None;
     while t < clause.end && n_words < TARGET_WINDOW {
         let is_cue = doc.cue_at(t).is_some() || doc.speech_at(t).is_some();
         if t > cue_end && is_cue && table.mention_at(t).is_none() {
@@ -437,6 +438,7 @@ fn stance_at(
                 && !own_org(table, &sources, e)
             {
                 targets.push((e, m.span));
+                first_target_end = Some(m.tokens.end);
                 // Coordinated targets: "X and Y", "X, Y and Z".
                 let mut u = m.tokens.end;
                 while u + 1 < clause.end && (doc.is_any(u, &["and", "or"]) || doc.is_punct(u, ",")) {
@@ -474,6 +476,15 @@ fn stance_at(
         }
         return;
     }
+    // "urged the EU to designate the RSF as a terrorist organisation": a demand to act against
+    // a third actor sides with the one urged; the stance is toward the third actor (found at
+    // the inner cue), not toward the EU.
+    if cue.category == "demand"
+        && let Some((&(first, _), to)) = targets.first().zip(first_target_end)
+        && acts_against_another(doc, table, clause.end, first, to)
+    {
+        return;
+    }
     // "The RSF rejected the sanctions": the act named refers back to whoever did it.
     if targets.is_empty() && REACTIONS.contains(&cue.category.as_str()) {
         targets.extend(
@@ -497,11 +508,35 @@ fn stance_at(
             targets.push(partner);
         }
     }
+    // A person who speaks for a country or organization is the target as that actor too
+    // ("rejected the Lithuanian minister's accusations": Lithuania).
+    let lifted: Vec<(usize, Span)> = targets
+        .iter()
+        .filter(|&&(t, _)| table.entities[t].kind == EntityKind::Person)
+        .filter_map(|&(t, span)| Some((table.org_of(t)?, span)))
+        .filter(|&(org, _)| !sources.contains(&org) && !own_org(table, &sources, org))
+        .collect();
+    targets.extend(lifted);
     for &source in &sources {
         for &(target, span) in &targets {
             push(doc, table, ctx, out, (source, target, Some(span)), &hit, rule);
         }
     }
+}
+
+/// "X to sanction Y", "X to designate Y as …": at `to`, after the actor urged, an infinitive
+/// whose verb acts against another actor named after it in the clause.
+fn acts_against_another(doc: &Doc<'_>, table: &Table, clause_end: usize, urged: usize, to: usize) -> bool {
+    if !doc.is_any(to, &["to"]) {
+        return false;
+    }
+    let v = to + 1;
+    let is_action = doc.cue_at(v).is_some_and(|i| doc.lex.cue(i).polarity == Polarity::Negative)
+        || doc.is_any(v, &["designate", "blacklist", "isolate", "punish", "list"]);
+    is_action
+        && (v + 1..clause_end.min(v + 6))
+            .filter_map(|u| table.mention_at(u))
+            .any(|other| other.entity != urged && is_actor(table, other.entity))
 }
 
 /// Cue categories that react to an act ("welcomed the measures", "condemned the attack").
@@ -523,7 +558,7 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
     ("strikes", &["attack"]),
     ("accusations", &["accuse", "criticize", "condemn"]),
     ("allegations", &["accuse"]),
-    ("criticism", &["criticize", "condemn"]),
+    ("criticism", &["criticize", "condemn", "accuse"]),
     ("aid", &["aid"]),
     ("offer", &["aid", "cooperate"]),
     ("decision", &["sanction", "ban", "expel", "aid", "agree", "reject"]),
