@@ -191,6 +191,11 @@ fn share_paragraph_speakers(doc: &Doc<'_>, quotes: &mut [Quote]) {
     }
 }
 
+/// A speech verb's form used as a noun: "Berki's remarks", "the statement".
+fn is_noun_use(doc: &Doc<'_>, v: usize) -> bool {
+    v > 0 && (doc.is_possessive(v - 1) || doc.is_any(v - 1, &["the", "a", "an", "his", "her", "its", "their", "these"]))
+}
+
 /// Gives `to` the speaker and cue of `from`.
 fn take_speaker(to: &mut Quote, from: &Quote, attribution: Attribution) {
     to.speaker = from.speaker;
@@ -252,7 +257,7 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
         }
     }
     for v in (start..q_first).rev() {
-        let Some(s) = doc.speech_at(v) else { continue };
+        let Some(s) = doc.speech_at(v).filter(|_| !is_noun_use(doc, v)) else { continue };
         let kind = doc.lex.speech_verb(s).kind.as_str();
         let cue = Span::new(doc.span(v).start, doc.span(v + doc.word_hit_len(v) - 1).end);
         let found = if kind == "according" || kind == "relay" {
@@ -292,11 +297,11 @@ fn subject_then_verb(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Foun
     for v in t..(t + 24).min(doc.n_tokens()) {
         let is_abbreviation_dot = doc.is_punct(v, ".") && doc.word_at[v].is_some();
         // "…», while Danko said …": a new clause with its own speaker.
-        let new_clause = v > t && doc.is_any(v, &["while", "whereas", "but", "and", "as"]);
+        let new_clause = doc.is_any(v, &["while", "whereas", "but", "and", "as"]);
         if doc.quote_of(v).is_some() || (doc.is_punct(v, ".!?;“”\"") && !is_abbreviation_dot) || new_clause {
             return None;
         }
-        if let Some(s) = doc.speech_at(v) {
+        if let Some(s) = doc.speech_at(v).filter(|_| !is_noun_use(doc, v)) {
             if doc.lex.speech_verb(s).kind == "according" {
                 return None;
             }
