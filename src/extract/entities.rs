@@ -501,7 +501,12 @@ fn relative_role(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(&'static s
         _ => return None,
     };
     (verb + 1..(verb + 6).min(doc.n_tokens())).take_while(|&t| !doc.is_punct(t, ",.;")).find_map(|t| {
-        let m = table.mention_at(t)?;
+        let Some(m) = table.mention_at(t) else {
+            // ", who leads the party": the party meant.
+            let is_head = doc.is_any(t - 1, &["the"]) && !doc.is_possessive(t);
+            let e = is_head.then(|| description_antecedent(doc, table, t)).flatten()?;
+            return (table.entities[e].kind != EntityKind::Person).then(|| (role, e, Span::new(doc.span(verb).start, doc.span(t).end)));
+        };
         matches!(table.entities[m.entity].kind, EntityKind::Organization | EntityKind::Group | EntityKind::Country)
             .then(|| (role, m.entity, Span::new(doc.span(verb).start, m.span.end)))
     })
