@@ -505,7 +505,8 @@ fn relative_role(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(&'static s
             // ", who leads the party": the party meant.
             let is_head = doc.is_any(t - 1, &["the"]) && !doc.is_possessive(t);
             let e = is_head.then(|| description_antecedent(doc, table, t)).flatten()?;
-            return (table.entities[e].kind != EntityKind::Person).then(|| (role, e, Span::new(doc.span(verb).start, doc.span(t).end)));
+            return (table.entities[e].kind != EntityKind::Person)
+                .then(|| (role, e, Span::new(doc.span(verb).start, doc.span(t).end)));
         };
         matches!(table.entities[m.entity].kind, EntityKind::Organization | EntityKind::Group | EntityKind::Country)
             .then(|| (role, m.entity, Span::new(doc.span(verb).start, m.span.end)))
@@ -960,7 +961,11 @@ fn find_by_surname(table: &Table, word: &str) -> Option<usize> {
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, e)| e.kind == EntityKind::Person && e.surname.as_deref() == Some(word))
+        // "Ousmane" for "Hamid ag Ousmane", whose surname is "ag Ousmane".
+        .find(|(_, e)| {
+            e.kind == EntityKind::Person
+                && e.surname.as_deref().is_some_and(|s| s == word || s.rsplit(' ').next() == Some(word))
+        })
         .or_else(|| {
             table
                 .entities
