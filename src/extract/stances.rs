@@ -89,6 +89,15 @@ const MIN_WEIGHT: f32 = 0.5;
 /// How far after a cue its target may be, in tokens.
 const TARGET_WINDOW: usize = 11;
 
+/// Stance evidence found so far: by (source, target), and every act in text order (for
+/// "rejected the sanctions" to find who imposed them).
+#[derive(Default)]
+struct Found {
+    by_pair: BTreeMap<(usize, usize), Vec<Evidence>>,
+    /// (cue span, source, category) of every non-negated piece, in the order found.
+    acts: Vec<(Span, usize, String)>,
+}
+
 struct Context {
     /// Default source: the speaker of the statement that holds the clause.
     speaker: Option<usize>,
@@ -98,7 +107,7 @@ struct Context {
 
 /// Finds and aggregates stance relations.
 pub(crate) fn find(doc: &Doc<'_>, table: &Table, statements: &[Quote]) -> Vec<Relation> {
-    let mut evidence: BTreeMap<(usize, usize), Vec<Evidence>> = BTreeMap::new();
+    let mut found = Found::default();
     for sentence in doc.article.sentences() {
         let tokens = sentence.tokens.clone();
         if tokens.is_empty() || doc.is_heading(tokens.start) {
@@ -112,11 +121,12 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table, statements: &[Quote]) -> Vec<Re
                 }
                 // The statement that holds the cue ("Its ministry said that it backed …").
                 let ctx = context(doc, statements, c, sentence.span);
-                stance_at(doc, table, &ctx, clause.clone(), c, cue_idx, &mut evidence);
+                stance_at(doc, table, &ctx, clause.clone(), c, cue_idx, &mut found);
             }
         }
     }
-    evidence
+    found
+        .by_pair
         .into_iter()
         .map(|((source, target), mut ev)| {
             ev.sort_by_key(|e| e.cue_span);
@@ -277,7 +287,7 @@ fn stance_at(
     clause: Range<usize>,
     c: usize,
     cue_idx: usize,
-    out: &mut BTreeMap<(usize, usize), Vec<Evidence>>,
+    out: &mut Found,
 ) {
     let cue = doc.lex.cue(cue_idx);
     let cue_len = doc.word_hit_len(c);
@@ -570,7 +580,7 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
 /// cue can name (within the last ten paragraphs).
 fn act_agents(
     doc: &Doc<'_>,
-    found: &BTreeMap<(usize, usize), Vec<Evidence>>,
+    found: &Found,
     clause_end: usize,
     cue_end: usize,
     c: usize,
@@ -589,20 +599,18 @@ fn act_agents(
     let Some((_, categories)) = ACT_NOUNS.iter().find(|(n, _)| doc.is_any(noun, &[n])) else { return Vec::new() };
     let here = doc.span(c).start;
     let earliest = doc.article.paragraphs()[doc.paragraph_of(c).saturating_sub(10)].start;
-    let latest = found
-        .values()
-        .flatten()
-        .filter(|e| e.cue_span.start >= earliest && e.cue_span.end <= here && !e.is_negated)
-        .filter(|e| categories.contains(&e.category.as_str()))
-        .map(|e| e.cue_span)
-        .max();
-    let Some(act) = latest else { return Vec::new() };
+    // Acts are in text order: look back from here to the earliest paragraph allowed.
+    let from = found.acts.partition_point(|(span, ..)| span.start < earliest);
+    let to = found.acts.partition_point(|(span, ..)| span.end <= here);
+    let acts = &found.acts[from..to.max(from)];
+    let Some(act) = acts.iter().rev().find(|(_, _, category)| categories.contains(&category.as_str())).map(|a| a.0)
+    else {
+        return Vec::new();
+    };
     let noun_span = doc.span(noun);
-    let mut agents: Vec<(usize, Span)> = found
-        .iter()
-        .filter(|(_, ev)| ev.iter().any(|e| e.cue_span == act))
-        .map(|(&(source, _), _)| (source, noun_span))
-        .collect();
+    let mut agents: Vec<(usize, Span)> =
+        acts.iter().filter(|(span, ..)| *span == act).map(|&(_, source, _)| (source, noun_span)).collect();
+    agents.sort_by_key(|a| a.0);
     agents.dedup();
     agents
 }
@@ -706,7 +714,7 @@ fn push(
     doc: &Doc<'_>,
     table: &Table,
     ctx: &Context,
-    out: &mut BTreeMap<(usize, usize), Vec<Evidence>>,
+    out: &mut Found,
     (source, target, target_span): (usize, usize, Option<Span>),
     hit: &CueHit,
     rule: &str,
@@ -716,7 +724,10 @@ fn push(
     }
     let cue_span = Span::new(doc.span(hit.c).start, doc.span(hit.cue_end - 1).end);
     let category = doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default()).category.clone();
-    out.entry((source, target)).or_default().push(Evidence {
+    if !hit.is_negated {
+        out.acts.push((cue_span, source, category.clone()));
+    }
+    out.by_pair.entry((source, target)).or_default().push(Evidence {
         span: ctx.span,
         quote: ctx.quote,
         cue: doc.text[cue_span.range()].to_owned(),
