@@ -763,10 +763,14 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
         let e = if n_words == 1 {
             // A surname alone: link to a known person, else a new person.
-            match find_by_surname(table, &name) {
+            match find_by_surname(table, &name).or_else(|| find_by_name_part(table, &name)) {
                 Some(e) => e,
                 None => table.named(&name, EntityKind::Person, "person"),
             }
+        } else if title.is_none()
+            && let Some(e) = find_by_name_part(table, &name)
+        {
+            e
         } else {
             table.named(&name, EntityKind::Person, "person")
         };
@@ -953,6 +957,25 @@ fn surname_of(doc: &Doc<'_>, range: &Range<usize>) -> String {
     }
     let span = Span::new(doc.span(start).start, doc.span(range.end - 1).end);
     super::doc::strip_possessive(&doc.text[span.range()]).to_owned()
+}
+
+/// A known person whose longer name ends with `part` ("Albuquerque Neto" of "Rodrigo
+/// Albuquerque Neto") or, for one word, holds it after the first ("Lacayo" of "Ernesto Lacayo
+/// Briones", a Spanish first surname).
+fn find_by_name_part(table: &Table, part: &str) -> Option<usize> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    table
+        .entities
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, e)| {
+            let name: Vec<&str> = e.name.split_whitespace().collect();
+            e.kind == EntityKind::Person
+                && name.len() > words.len()
+                && (name.ends_with(&words) || (words.len() == 1 && name.len() >= 3 && name[1..].contains(&words[0])))
+        })
+        .map(|(i, _)| i)
 }
 
 fn find_by_surname(table: &Table, word: &str) -> Option<usize> {

@@ -354,8 +354,12 @@ fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
             u = m.tokens.end;
             continue;
         }
-        let part_of_np =
-            doc.title_at(u).is_some() || doc.is_punct(u, "()") || doc.is_all_caps(u) || doc.is_any(u, &["of", "the"]);
+        // "said government spokesman Didier Lumbala": a lower-case actor noun before a title.
+        let part_of_np = doc.title_at(u).is_some()
+            || doc.is_punct(u, "()")
+            || doc.is_all_caps(u)
+            || doc.is_any(u, &["of", "the"])
+            || (doc.is_proxy(u) && doc.title_at(u + 1).is_some());
         // "according to a statement from the UN envoy for the Sahel, Tomás Ribeiro, …":
         // a source noun and an apposition may stand between the verb and the person.
         let is_source_noun = doc.is_any(u, SOURCE_NOUNS)
