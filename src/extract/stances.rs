@@ -439,6 +439,14 @@ fn stance_at(
             let m = possessed_head(doc, table, m).unwrap_or(m);
             let e = m.entity;
             // "the attack by X": X did it, X is not the target of "attack".
+            // "warnings from London and Brussels": they gave them.
+            let before =
+                m.tokens.start.saturating_sub(1 + usize::from(doc.is_any(m.tokens.start.saturating_sub(1), &["the"])));
+            if doc.is_any(before, &["from"]) && cue.category != "expel" {
+                t = conjuncts_after(doc, table, clause.end, m.tokens.end).1;
+                n_words += 1;
+                continue;
+            }
             let is_agent = (is_nominal && !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), &["by"]))
                 || m.form == super::entities::MentionForm::Location;
             if is_actor(table, e)
@@ -450,20 +458,9 @@ fn stance_at(
                 targets.push((e, m.span));
                 first_target_end = Some(m.tokens.end);
                 // Coordinated targets: "X and Y", "X, Y and Z".
-                let mut u = m.tokens.end;
-                while u + 1 < clause.end && (doc.is_any(u, &["and", "or"]) || doc.is_punct(u, ",")) {
-                    let mut v = u + 1;
-                    while doc.is_any(v, &["the", "and"]) {
-                        v += 1;
-                    }
-                    match table.mention_at(v) {
-                        Some(m2) if is_actor(table, m2.entity) => {
-                            if !sources.contains(&m2.entity) && !own_org(table, &sources, m2.entity) {
-                                targets.push((m2.entity, m2.span));
-                            }
-                            u = m2.tokens.end;
-                        }
-                        _ => break,
+                for m2 in conjuncts_after(doc, table, clause.end, m.tokens.end).0 {
+                    if !sources.contains(&m2.entity) && !own_org(table, &sources, m2.entity) {
+                        targets.push((m2.entity, m2.span));
                     }
                 }
                 break;
@@ -613,6 +610,32 @@ fn act_agents(
     agents.sort_by_key(|a| a.0);
     agents.dedup();
     agents
+}
+
+/// Actors coordinated after the mention that ends at `end` ("X and Y", "X, Y and Z"), and
+/// where the chain ends.
+fn conjuncts_after<'t>(
+    doc: &Doc<'_>,
+    table: &'t Table,
+    clause_end: usize,
+    end: usize,
+) -> (Vec<&'t super::entities::Mention>, usize) {
+    let mut out = Vec::new();
+    let mut u = end;
+    while u + 1 < clause_end && (doc.is_any(u, &["and", "or"]) || doc.is_punct(u, ",")) {
+        let mut v = u + 1;
+        while doc.is_any(v, &["the", "and"]) {
+            v += 1;
+        }
+        match table.mention_at(v) {
+            Some(m) if is_actor(table, m.entity) => {
+                out.push(m);
+                u = m.tokens.end;
+            }
+            _ => break,
+        }
+    }
+    (out, u)
 }
 
 /// Actors coordinated before the subject mention at `start`: "X and Y", "X, Y and Z".

@@ -85,6 +85,7 @@ pub const SCHEMAS: &[Schema] = &[
             ("kind", Column::OneOf(ORG_KINDS)),
             ("aliases", Column::List),
             ("parent", Column::Optional),
+            ("seats", Column::List),
         ],
     },
     Schema {

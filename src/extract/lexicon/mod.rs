@@ -7,6 +7,8 @@
 pub mod format;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
@@ -259,6 +261,10 @@ impl Lexicon {
             add_form(row[0], idx, FormKind::Name, &mut name_patterns, &mut name_targets);
             for alias in format::split_list(row[2]) {
                 add_form(alias, idx, FormKind::Name, &mut name_patterns, &mut name_targets);
+            }
+            // A seat stands for the organization as a capital stands for its state.
+            for seat in format::split_list(row[4]) {
+                add_form(seat, idx, FormKind::Capital, &mut name_patterns, &mut name_targets);
             }
         }
         for (offset, row) in org_rows.iter().enumerate() {
@@ -516,13 +522,20 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The form itself plus its variant with the other apostrophe.
+/// The form itself, its variant with the other apostrophe, and its spelling without accents
+/// ("San José" → "San Jose"), which news copy often uses.
 fn apostrophe_variants(form: &str) -> Vec<String> {
     let mut out = vec![form.to_owned()];
     if form.contains('\'') {
         out.push(form.replace('\'', "’"));
     } else if form.contains('’') {
         out.push(form.replace('’', "'"));
+    }
+    for i in 0..out.len() {
+        let folded: String = out[i].nfd().filter(|&c| !is_combining_mark(c)).collect();
+        if folded != out[i] && !out.contains(&folded) {
+            out.push(folded);
+        }
     }
     out
 }
