@@ -51,6 +51,7 @@ const FLAG_COMMON: u8 = 4;
 const FLAG_PROXY: u8 = 8;
 const FLAG_HEAD_ORG: u8 = 16;
 const FLAG_HEAD_GROUP: u8 = 32;
+const FLAG_HEAD_DOCUMENT: u8 = 64;
 
 impl<'a> Doc<'a> {
     pub fn new(article: &'a Article, lex: &'a Lexicon, quotes: Vec<RawQuote>) -> Self {
@@ -130,6 +131,9 @@ impl<'a> Doc<'a> {
                 flags |= FLAG_CAP;
                 if lex.is_common_word(base) {
                     flags |= FLAG_COMMON;
+                }
+                if lex.is_document_head(base) {
+                    flags |= FLAG_HEAD_DOCUMENT;
                 }
                 match lex.org_head(base) {
                     Some(super::EntityKind::Group) => flags |= FLAG_HEAD_GROUP,
@@ -215,6 +219,11 @@ impl<'a> Doc<'a> {
     /// A noun through which people stand for an actor ("leaders", "officials").
     pub fn is_proxy(&self, t: usize) -> bool {
         self.flags.get(t).is_some_and(|f| f & FLAG_PROXY != 0)
+    }
+
+    /// A capitalised head noun of a document ("Convention", "Treaty").
+    pub fn is_document_head(&self, t: usize) -> bool {
+        self.flags.get(t).is_some_and(|f| f & FLAG_HEAD_DOCUMENT != 0)
     }
 
     /// The kind a capitalised head noun gives a name ("Ministry" → organization).

@@ -712,6 +712,10 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
     // Pass 2: people, full names first so that surnames link to them.
     let mut candidates: Vec<Candidate> = Vec::new();
     for run in &runs {
+        // "the 1951 Refugee Convention", "the Paris Agreement": a document, nobody in it.
+        if run.clone().any(|t| doc.is_document_head(t)) {
+            continue;
+        }
         let mut t = run.start;
         while t < run.end {
             if table.mention_at(t).is_some() || doc.title_at(t).is_some() || !is_name_word(doc, t) {

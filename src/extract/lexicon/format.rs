@@ -145,7 +145,7 @@ pub const SCHEMAS: &[Schema] = &[
     },
     Schema {
         file: "org_heads.tsv",
-        columns: &[("word", Column::Text), ("kind", Column::OneOf(&["organization", "group"]))],
+        columns: &[("word", Column::Text), ("kind", Column::OneOf(&["organization", "group", "document"]))],
     },
     Schema {
         file: "descriptions.tsv",

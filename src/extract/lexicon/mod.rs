@@ -151,6 +151,7 @@ pub struct Lexicon {
     word_targets: Vec<Vec<WordTarget>>,
     words: AhoCorasick,
     org_heads: HashMap<String, EntityKind>,
+    document_heads: HashSet<String>,
     descriptions: HashMap<String, Vec<String>>,
     proxies: HashMap<String, ProxyKind>,
     common: HashSet<String>,
@@ -362,8 +363,10 @@ impl Lexicon {
             .build(&word_patterns)
             .expect("word patterns build an automaton");
 
+        let document_heads = rows("org_heads.tsv").iter().filter(|r| r[1] == "document").map(|r| r[0].to_owned()).collect();
         let org_heads = rows("org_heads.tsv")
             .iter()
+            .filter(|r| r[1] != "document")
             .map(|r| {
                 let kind = if r[1] == "group" { EntityKind::Group } else { EntityKind::Organization };
                 (r[0].to_owned(), kind)
@@ -396,6 +399,7 @@ impl Lexicon {
             word_targets,
             words,
             org_heads,
+            document_heads,
             descriptions,
             proxies,
             common,
@@ -470,6 +474,11 @@ impl Lexicon {
     /// The kind a capitalised head noun gives a name ("Ministry" → organization).
     pub fn org_head(&self, word: &str) -> Option<EntityKind> {
         self.org_heads.get(word).copied()
+    }
+
+    /// True for head nouns of documents ("Convention", "Treaty"): a name ending in one is no actor.
+    pub fn is_document_head(&self, word: &str) -> bool {
+        self.document_heads.contains(word)
     }
 
     /// The entity classes a definite description can refer to ("alliance" → `alliance`).
