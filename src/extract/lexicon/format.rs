@@ -131,7 +131,7 @@ pub const SCHEMAS: &[Schema] = &[
         file: "speech_verbs.tsv",
         columns: &[
             ("phrase", Column::Text),
-            ("kind", Column::OneOf(&["say", "tell", "according", "relay", "ask", "write", "announce", "deny"])),
+            ("kind", Column::OneOf(&["say", "tell", "according", "relay", "ask", "write", "announce", "deny", "describe"])),
         ],
     },
     Schema {
