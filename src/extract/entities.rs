@@ -784,6 +784,10 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         } else {
             table.named(&name, EntityKind::Person, "person")
         };
+        // "Katrin Weidemann": she; the first name tells, before any pronoun is resolved.
+        if table.entities[e].gender.is_none() && n_words >= 2 {
+            table.entities[e].gender = doc.lex.given_name_gender(doc.base(range.start));
+        }
         if table.entities[e].surname.is_none() && n_words >= 2 {
             table.entities[e].surname = Some(surname_of(doc, &range));
             if !doc.is_any(range.start + 1, SURNAME_PARTICLES) && !is_initial(doc, range.start) {
@@ -888,7 +892,8 @@ fn speech_after(doc: &Doc<'_>, end: usize) -> bool {
     while doc.is_any(t, super::doc::SPEECH_ADVERBS) {
         t += 1;
     }
-    doc.speech_at(t).is_some_and(|s| doc.lex.speech_verb(s).kind != "according")
+    // "Critics called the move hasty": describing verbs find speakers, they do not make people.
+    doc.speech_at(t).is_some_and(|s| !matches!(doc.lex.speech_verb(s).kind.as_str(), "according" | "describe"))
 }
 
 /// "said Zas.", "added Zas, the minister": a speech verb, then the name at the end of its

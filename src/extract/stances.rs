@@ -199,8 +199,23 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>
             seen.push(m.entity);
         }
     }
-    let found =
-        seen.iter().copied().find(|&e| table.entities[e].kind == EntityKind::Person).or_else(|| seen.first().copied());
+    // "The UN peacekeeping mission in Congo, MONUSCO, said": the actor named in apposition.
+    let apposition = || {
+        // The stretch may end with the closing comma or just before it.
+        let comma = if doc.is_punct(range.end.checked_sub(1)?, ",") { range.end - 1 } else { range.end };
+        if !doc.is_punct(comma, ",") {
+            return None;
+        }
+        let m = table.mention_at(comma.checked_sub(1)?)?;
+        (m.tokens.start > range.start && doc.is_punct(m.tokens.start - 1, ",") && is_actor(table, m.entity))
+            .then_some(m.entity)
+    };
+    let found = seen
+        .iter()
+        .copied()
+        .find(|&e| table.entities[e].kind == EntityKind::Person)
+        .or_else(apposition)
+        .or_else(|| seen.first().copied());
     // "She accused Norway of “…”": a pronoun that opens the stretch.
     found.or_else(|| {
         let first = range.clone().find(|&t| doc.quote_of(t).is_none() && doc.is_word(t))?;
@@ -308,6 +323,14 @@ fn stance_at(
     });
     // Hedges in the same window: "might consider sanctions", "could welcome".
     let is_hedged = (window_start..c).any(|t| doc.is_any(t, HEDGES));
+    // "Asked whether Congo would ask the Council to sanction Rwanda, …": a question, no stance.
+    let mut u = c;
+    while u > clause.start && !doc.is_punct(u - 1, ",;:") {
+        u -= 1;
+        if doc.is_any(u, &["whether"]) {
+            return;
+        }
+    }
     let polarity = match (cue.polarity, is_negated) {
         (p, false) => p,
         (Polarity::Positive, true) => Polarity::Negative,
@@ -322,9 +345,15 @@ fn stance_at(
             after += 1;
         }
         if let Some(agent) = table.mention_at(after).map(|m| m.entity).filter(|&e| is_actor(table, e)) {
+            // "… was condemned by X", "X, banned in Russia"; but in "talks mediated by Angola"
+            // the participle describes a thing, and no actor undergoes it.
+            let reduced = doc.is_any(cue_end, &["by"]) && c > 0 && table.mention_at(c - 1).is_some();
             let passive = (c > 0 && (doc.is_any(c - 1, PASSIVE_AUX) || doc.is_punct(c - 1, ",(")))
-                || doc.is_any(cue_end, &["by"])
+                || reduced
                 || doc.is_punct(clause.start, "(");
+            if doc.is_any(cue_end, &["by"]) && !passive {
+                return;
+            }
             if passive {
                 let patient = patient_before(doc, table, &clause, c);
                 if let Some(target) = patient {
@@ -419,7 +448,7 @@ fn stance_at(
     let mut t = cue_end;
     let mut n_words = 0;
     let mut crossed_cue = false;
-    let mut first_target_end = None;
+    let mut targets_end = None;
     while t < clause.end && n_words < TARGET_WINDOW {
         let is_cue = doc.cue_at(t).is_some() || doc.speech_at(t).is_some();
         if t > cue_end && is_cue && table.mention_at(t).is_none() {
@@ -456,13 +485,14 @@ fn stance_at(
                 && !own_org(table, &sources, e)
             {
                 targets.push((e, m.span));
-                first_target_end = Some(m.tokens.end);
                 // Coordinated targets: "X and Y", "X, Y and Z".
-                for m2 in conjuncts_after(doc, table, clause.end, m.tokens.end).0 {
+                let (conjuncts, chain_end) = conjuncts_after(doc, table, clause.end, m.tokens.end);
+                for m2 in conjuncts {
                     if !sources.contains(&m2.entity) && !own_org(table, &sources, m2.entity) {
                         targets.push((m2.entity, m2.span));
                     }
                 }
+                targets_end = Some(chain_end);
                 break;
             }
             t = m.tokens.end;
@@ -487,8 +517,8 @@ fn stance_at(
     // a third actor sides with the one urged; the stance is toward the third actor (found at
     // the inner cue), not toward the EU.
     if cue.category == "demand"
-        && let Some((&(first, _), to)) = targets.first().zip(first_target_end)
-        && acts_against_another(doc, table, clause.end, first, to)
+        && let Some((&(first, _), to)) = targets.first().zip(targets_end)
+        && (acts_against_another(doc, table, clause.end, first, to) || appeals_for_talks(doc, to))
     {
         return;
     }
@@ -544,6 +574,16 @@ fn acts_against_another(doc: &Doc<'_>, table: &Table, clause_end: usize, urged: 
         && (v + 1..clause_end.min(v + 6))
             .filter_map(|u| table.mention_at(u))
             .any(|other| other.entity != urged && is_actor(table, other.entity))
+}
+
+/// "urged Congo and Rwanda to return to talks": an appeal to make peace, not a stance against
+/// those urged. `to` is where the chain of actors urged ends.
+fn appeals_for_talks(doc: &Doc<'_>, to: usize) -> bool {
+    doc.is_any(to, &["to"])
+        && (to + 1..to + 5).any(|u| {
+            doc.cue_at(u).is_some_and(|i| matches!(doc.lex.cue(i).category.as_str(), "cooperate" | "agree"))
+                || doc.is_any(u, &["talks", "dialogue", "negotiations", "negotiate", "ceasefire", "truce", "peace"])
+        })
 }
 
 /// Cue categories that react to an act ("welcomed the measures", "condemned the attack").

@@ -159,6 +159,7 @@ pub const SCHEMAS: &[Schema] = &[
         file: "common_words.tsv",
         columns: &[("word", Column::Text), ("class", Column::OneOf(&["weekday", "month", "function", "other"]))],
     },
+    Schema { file: "given_names.tsv", columns: &[("name", Column::Text), ("gender", Column::OneOf(&["m", "f"]))] },
 ];
 
 /// One data line of a lexicon file.

@@ -152,6 +152,7 @@ pub struct Lexicon {
     words: AhoCorasick,
     org_heads: HashMap<String, EntityKind>,
     document_heads: HashSet<String>,
+    given_names: HashMap<String, Gender>,
     descriptions: HashMap<String, Vec<String>>,
     proxies: HashMap<String, ProxyKind>,
     common: HashSet<String>,
@@ -166,7 +167,7 @@ impl Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
             let mut files: Files<'static> = HashMap::default();
-            let tables: [(&str, Vec<Vec<&'static str>>); 10] = [
+            let tables: [(&str, Vec<Vec<&'static str>>); 11] = [
                 ("countries.tsv", tables::COUNTRIES.iter().map(|r| r.to_vec()).collect()),
                 ("organizations.tsv", tables::ORGANIZATIONS.iter().map(|r| r.to_vec()).collect()),
                 ("places.tsv", tables::PLACES.iter().map(|r| r.to_vec()).collect()),
@@ -177,6 +178,7 @@ impl Lexicon {
                 ("descriptions.tsv", tables::DESCRIPTIONS.iter().map(|r| r.to_vec()).collect()),
                 ("proxies.tsv", tables::PROXIES.iter().map(|r| r.to_vec()).collect()),
                 ("common_words.tsv", tables::COMMON_WORDS.iter().map(|r| r.to_vec()).collect()),
+                ("given_names.tsv", tables::GIVEN_NAMES.iter().map(|r| r.to_vec()).collect()),
             ];
             files.extend(tables);
             Self::from_files(&files)
@@ -388,6 +390,10 @@ impl Lexicon {
             })
             .collect();
         let common = rows("common_words.tsv").iter().map(|r| r[0].to_owned()).collect();
+        let given_names = rows("given_names.tsv")
+            .iter()
+            .map(|r| (r[0].to_owned(), if r[1] == "f" { Gender::Female } else { Gender::Male }))
+            .collect();
         Lexicon {
             entities,
             name_targets,
@@ -400,6 +406,7 @@ impl Lexicon {
             words,
             org_heads,
             document_heads,
+            given_names,
             descriptions,
             proxies,
             common,
@@ -474,6 +481,11 @@ impl Lexicon {
     /// The kind a capitalised head noun gives a name ("Ministry" → organization).
     pub fn org_head(&self, word: &str) -> Option<EntityKind> {
         self.org_heads.get(word).copied()
+    }
+
+    /// The gender a given name usually indicates ("Katrin" → female).
+    pub fn given_name_gender(&self, name: &str) -> Option<Gender> {
+        self.given_names.get(name).copied()
     }
 
     /// True for head nouns of documents ("Convention", "Treaty"): a name ending in one is no actor.
