@@ -82,6 +82,8 @@ const TOPIC_NOUNS: &[&str] = &[
     "borders",
     "future",
 ];
+/// Conjunctions that open a subordinate clause, which a cue's scope does not enter.
+const SUBORDINATORS: &[&str] = &["until", "unless", "because", "since", "once", "whereas"];
 const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "however", "yet"];
 const PASSIVE_AUX: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
 /// Evidence a stance needs in all (one clear cue, or several weak ones).
@@ -460,7 +462,11 @@ fn stance_at(
         }
         // "an attack on a camp … that U.N. investigators say …", "a ‘dialogue’ which excludes
         // …": a relative clause ends the scope ("warned that X …" does not).
-        if (t > cue_end && doc.is_any(t, &["which", "who", "whose"])) || (t > cue_end + 1 && doc.is_any(t, &["that"])) {
+        // So does a subordinate clause: "suspend removals until the court has ruled".
+        if (t > cue_end && doc.is_any(t, &["which", "who", "whose"]))
+            || (t > cue_end + 1 && doc.is_any(t, &["that"]))
+            || (t > cue_end && doc.is_any(t, SUBORDINATORS))
+        {
             break;
         }
         if let Some(m) = table.mention_at(t) {
@@ -525,7 +531,7 @@ fn stance_at(
     // "The RSF rejected the sanctions": the act named refers back to whoever did it.
     if targets.is_empty() && REACTIONS.contains(&cue.category.as_str()) {
         targets.extend(
-            act_agents(doc, out, clause.end, cue_end, c)
+            act_agents(doc, table, out, clause.end, cue_end, c)
                 .into_iter()
                 .filter(|&(e, _)| !sources.contains(&e) && !own_org(table, &sources, e)),
         );
@@ -572,6 +578,7 @@ fn acts_against_another(doc: &Doc<'_>, table: &Table, clause_end: usize, urged: 
         || doc.is_any(v, &["designate", "blacklist", "isolate", "punish", "list"]);
     is_action
         && (v + 1..clause_end.min(v + 6))
+            .take_while(|&u| !doc.is_any(u, SUBORDINATORS) && !doc.is_punct(u, ",;:"))
             .filter_map(|u| table.mention_at(u))
             .any(|other| other.entity != urged && is_actor(table, other.entity))
 }
@@ -585,6 +592,9 @@ fn appeals_for_talks(doc: &Doc<'_>, to: usize) -> bool {
                 || doc.is_any(u, &["talks", "dialogue", "negotiations", "negotiate", "ceasefire", "truce", "peace"])
         })
 }
+
+/// What a court gives, which refers back to the court.
+const COURT_PRODUCTS: &[&str] = &["ruling", "verdict", "judgment", "judgement", "order", "opinion", "decision"];
 
 /// Cue categories that react to an act ("welcomed the measures", "condemned the attack").
 const REACTIONS: &[&str] = &["welcome", "reject", "condemn", "criticize", "praise", "support", "oppose", "concern"];
@@ -617,6 +627,7 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
 /// cue can name (within the last ten paragraphs).
 fn act_agents(
     doc: &Doc<'_>,
+    table: &Table,
     found: &Found,
     clause_end: usize,
     cue_end: usize,
@@ -631,6 +642,13 @@ fn act_agents(
         t += 1;
     }
     // Up to two modifiers: "the new EU sanctions", "the latest measures".
+    // "welcomed the ruling": the court that gave it.
+    if let Some(noun) = (t..(t + 3).min(clause_end)).find(|&u| doc.is_any(u, COURT_PRODUCTS))
+        && let Some(court) =
+            table.before(doc.span(c).start).take(100).find(|m| table.entities[m.entity].class == "court")
+    {
+        return vec![(court.entity, doc.span(noun))];
+    }
     let noun = (t..(t + 3).min(clause_end)).find(|&u| ACT_NOUNS.iter().any(|(n, _)| doc.is_any(u, &[n])));
     let Some(noun) = noun else { return Vec::new() };
     let Some((_, categories)) = ACT_NOUNS.iter().find(|(n, _)| doc.is_any(noun, &[n])) else { return Vec::new() };
