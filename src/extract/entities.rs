@@ -833,6 +833,24 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
         return;
     }
     let title_end = title_start + doc.word_hit_len(title_start);
+    // "the court's president, Judge Amara Oyelaran": a second title, with its owner, before
+    // the comma; the person holds both.
+    // "army spokesman Colonel Patrice Mbuyi": two titles in a row.
+    if title_start >= 1
+        && let Some((outer_idx, outer_start)) = title_before(doc, table, title_start)
+        && outer_start < title_start
+        && !doc.lex.title(outer_idx).is_honorific()
+    {
+        let outer_end = outer_start + doc.word_hit_len(outer_start);
+        let org = title_org(doc, table, outer_start, outer_end);
+        let after_comma = doc.is_punct(title_start - 1, ",");
+        if org.is_some() || !after_comma {
+            let outer = doc.lex.title(outer_idx);
+            let span = Span::new(doc.span(outer_start).start, doc.span(name.end - 1).end);
+            let title_span = Span::new(doc.span(outer_start).start, doc.span(outer_end - 1).end);
+            push_role(table, e, outer.title.clone(), outer.category.clone(), org, span, title_span);
+        }
+    }
     // "Foreign Minister Ingrid Vold of Norway": the organization may follow the name.
     let org = title_org(doc, table, title_start, title_end).or_else(|| {
         let mut u = name.end;
