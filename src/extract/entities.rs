@@ -740,9 +740,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             // "France Inter", "China Daily": a word run on from a country's or an organization's
             // name is part of another name, not a person.
             let run_on = start > run.start
-                && table
-                    .mention_at(start - 1)
-                    .is_some_and(|m| m.form == MentionForm::Name && table.entities[m.entity].kind != EntityKind::Person);
+                && table.mention_at(start - 1).is_some_and(|m| {
+                    m.form == MentionForm::Name && table.entities[m.entity].kind != EntityKind::Person
+                });
             if end > start && !(run_on && end - start == 1) {
                 candidates.push((start..end, title_before(doc, table, start)));
             }

@@ -131,7 +131,10 @@ pub const SCHEMAS: &[Schema] = &[
         file: "speech_verbs.tsv",
         columns: &[
             ("phrase", Column::Text),
-            ("kind", Column::OneOf(&["say", "tell", "according", "relay", "ask", "write", "announce", "deny", "describe"])),
+            (
+                "kind",
+                Column::OneOf(&["say", "tell", "according", "relay", "ask", "write", "announce", "deny", "describe"]),
+            ),
         ],
     },
     Schema {

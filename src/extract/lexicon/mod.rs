@@ -7,9 +7,9 @@
 pub mod format;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
 
@@ -365,7 +365,8 @@ impl Lexicon {
             .build(&word_patterns)
             .expect("word patterns build an automaton");
 
-        let document_heads = rows("org_heads.tsv").iter().filter(|r| r[1] == "document").map(|r| r[0].to_owned()).collect();
+        let document_heads =
+            rows("org_heads.tsv").iter().filter(|r| r[1] == "document").map(|r| r[0].to_owned()).collect();
         let org_heads = rows("org_heads.tsv")
             .iter()
             .filter(|r| r[1] != "document")
