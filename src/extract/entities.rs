@@ -607,13 +607,9 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         if doc.is_possessive(u) {
             return description_antecedent(doc, table, u);
         }
-        // "Its trade minister": the latest country or organization.
+        // "Its trade minister": the actor "its" refers to.
         if doc.is_any(u, &["its"]) {
-            return table
-                .before(doc.span(u).start)
-                .take(50)
-                .find(|m| matches!(table.entities[m.entity].kind, EntityKind::Country | EntityKind::Organization))
-                .map(|m| m.entity);
+            return its_antecedent(doc, table, u);
         }
         if !doc.is_word(u) || doc.is_any(u, &["the", "a", "an", "of", "for", "and"]) || doc.title_at(u).is_some() {
             break;
@@ -1073,6 +1069,22 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
     let named = candidates()
         .find(|&e| table.entities[e].name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun)));
     named.or_else(|| candidates().next())
+}
+
+/// What "its" at `t` refers to: the subject of the sentence before when it is a country or an
+/// organization ("The Refugee Council, which supports asylum seekers in the UK, condemned the
+/// plan. Its chief executive …"), else the latest country or organization.
+pub(crate) fn its_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    let is_body = |e: usize| {
+        matches!(table.entities[e].kind, EntityKind::Country | EntityKind::Organization | EntityKind::Group)
+    };
+    let si = doc.sentence_idx(t);
+    let sentence = doc.article.sentences()[si].tokens.clone();
+    let before = if t == sentence.start { si.checked_sub(1).map(|p| doc.article.sentences()[p].tokens.clone()) } else { Some(sentence.start..t) };
+    before
+        .and_then(|range| super::stances::sentence_subject(doc, table, range))
+        .filter(|&e| is_body(e))
+        .or_else(|| table.before(doc.span(t).start).take(50).find(|m| is_body(m.entity)).map(|m| m.entity))
 }
 
 /// Surnames ("Zas"), surnames with particles, and defined acronyms anywhere in the text.

@@ -404,7 +404,7 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
     // "Its trade ministry said": the latest country or organization.
     named.or_else(|| {
         let its = (end.saturating_sub(2)..end).find(|&t| doc.is_any(t, &["its"]))?;
-        let entity = resolve_pronoun(doc, table, doc.span(its).start, None)?;
+        let entity = super::entities::its_antecedent(doc, table, its)?;
         Some(Found { entity, attribution: Attribution::Pronoun })
     })
 }

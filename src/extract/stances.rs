@@ -477,7 +477,10 @@ fn stance_at(
             // "warnings from London and Brussels": they gave them.
             let before =
                 m.tokens.start.saturating_sub(1 + usize::from(doc.is_any(m.tokens.start.saturating_sub(1), &["the"])));
-            if doc.is_any(before, &["from"]) && cue.category != "expel" {
+            // "asylum seekers in the UK": a place where someone is, unless the cue governs it
+            // ("confidence in Russia").
+            let locative = doc.is_any(before, &["in"]) && before != cue_end;
+            if (doc.is_any(before, &["from"]) && cue.category != "expel") || locative {
                 t = conjuncts_after(doc, table, clause.end, m.tokens.end).1;
                 n_words += 1;
                 continue;
