@@ -513,7 +513,12 @@ fn stance_at(
     }
     let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
     // "China and Russia are good partners": coordinated actors cooperate with each other.
-    if targets.is_empty() && cue.category == "cooperate" && is_coordinated {
+    // Two parties signing ("Germany and Brazil signed agreements") agree with each other; a
+    // multilateral signing or a joint declaration toward a third party says nothing between them.
+    let is_bilateral_signing = cue.category == "agree"
+        && sources.len() == 2
+        && (doc.word(c).to_lowercase().starts_with("sign") || doc.is_any(c, &["inked"]));
+    if targets.is_empty() && (cue.category == "cooperate" || is_bilateral_signing) && is_coordinated {
         let cue_span = Some(Span::new(doc.span(c).start, doc.span(cue_end - 1).end));
         for &source in &sources {
             for &target in sources.iter().filter(|&&t| t != source) {
