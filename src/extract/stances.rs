@@ -195,6 +195,7 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>
         }
         if let Some(m) = table.mention_at(t).filter(|m| m.tokens.start == t)
             && is_actor(table, m.entity)
+            && !modifies_a_bystander(doc, m)
             && is_subject(doc, table, &range, m.tokens.start)
             && !seen.contains(&m.entity)
         {
@@ -223,6 +224,21 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>
         let first = range.clone().find(|&t| doc.quote_of(t).is_none() && doc.is_word(t))?;
         pronoun_entity(doc, table, first)
     })
+}
+
+/// "A German reporter", "Russian tourists": a demonym before a noun through which the country
+/// does not act ("Russian officials", "the Russian diplomat" do; journalists and other private
+/// roles do not).
+fn modifies_a_bystander(doc: &Doc<'_>, m: &super::entities::Mention) -> bool {
+    let next = m.tokens.end;
+    m.form == super::entities::MentionForm::Demonym
+        && doc.is_word(next)
+        && !doc.is_cap(next)
+        && !doc.is_proxy(next)
+        && doc.title_at(next).is_none_or(|i| doc.lex.title(i).category == "other")
+        && doc.lex.description(doc.base(next)).is_none()
+        && doc.speech_at(next).is_none()
+        && doc.cue_at(next).is_none()
 }
 
 /// True if the mention at `start` is the subject of its clause (not the object of a preposition).
