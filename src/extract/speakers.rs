@@ -176,7 +176,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
 /// A quote without a cue shares the speaker of another quote of its paragraph.
 fn share_paragraph_speakers(doc: &Doc<'_>, quotes: &mut [Quote]) {
     for qi in 0..quotes.len() {
-        if quotes[qi].speaker.is_some() {
+        if quotes[qi].speaker.is_some() || has_own_speaker(doc, qi) {
             continue;
         }
         let same = quotes_of_paragraph(doc, doc.quotes[qi].paragraph_idx);
@@ -194,6 +194,22 @@ fn share_paragraph_speakers(doc: &Doc<'_>, quotes: &mut [Quote]) {
 /// A speech verb's form used as a noun: "Berki's remarks", "the statement".
 fn is_noun_use(doc: &Doc<'_>, v: usize) -> bool {
     v > 0 && (doc.is_possessive(v - 1) || doc.is_any(v - 1, &["the", "a", "an", "his", "her", "its", "their", "these"]))
+}
+
+/// "A German reporter asked the president whether “…”": a question's own sentence names who
+/// asked, even if that is nobody the map shows; the quote borrows no one else's speaker.
+fn has_own_speaker(doc: &Doc<'_>, qi: usize) -> bool {
+    let q_first = doc.quote_outer_tokens(qi).start;
+    let Some(sentence) = doc.article.sentences().get(doc.sentence_idx(q_first.min(doc.n_tokens().saturating_sub(1))))
+    else {
+        return false;
+    };
+    (sentence.tokens.start + 1..q_first).any(|v| {
+        doc.quote_of(v).is_none()
+            && doc.speech_at(v).is_some_and(|s| doc.lex.speech_verb(s).kind == "ask")
+            && doc.is_word(v - 1)
+            && !is_noun_use(doc, v)
+    })
 }
 
 /// Gives `to` the speaker and cue of `from`.
