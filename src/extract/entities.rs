@@ -1075,12 +1075,15 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
 /// organization ("The Refugee Council, which supports asylum seekers in the UK, condemned the
 /// plan. Its chief executive …"), else the latest country or organization.
 pub(crate) fn its_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
-    let is_body = |e: usize| {
-        matches!(table.entities[e].kind, EntityKind::Country | EntityKind::Organization | EntityKind::Group)
-    };
+    let is_body =
+        |e: usize| matches!(table.entities[e].kind, EntityKind::Country | EntityKind::Organization | EntityKind::Group);
     let si = doc.sentence_idx(t);
     let sentence = doc.article.sentences()[si].tokens.clone();
-    let before = if t == sentence.start { si.checked_sub(1).map(|p| doc.article.sentences()[p].tokens.clone()) } else { Some(sentence.start..t) };
+    let before = if t == sentence.start {
+        si.checked_sub(1).map(|p| doc.article.sentences()[p].tokens.clone())
+    } else {
+        Some(sentence.start..t)
+    };
     before
         .and_then(|range| super::stances::sentence_subject(doc, table, range))
         .filter(|&e| is_body(e))

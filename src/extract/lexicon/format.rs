@@ -378,8 +378,8 @@ mod tests {
     #[test]
     fn shared_alias_across_files_is_an_error() {
         let orgs = &SCHEMAS[1];
-        let a = parse(orgs, "name\tkind\taliases\tparent\nAlpha Union\tigo\tAU\t-\n").unwrap();
-        let b = parse(orgs, "name\tkind\taliases\tparent\nAfrican Union\tigo\tAU\t-\n").unwrap();
+        let a = parse(orgs, "name\tkind\taliases\tparent\tseats\nAlpha Union\tigo\tAU\t-\t-\n").unwrap();
+        let b = parse(orgs, "name\tkind\taliases\tparent\tseats\nAfrican Union\tigo\tAU\t-\t-\n").unwrap();
         let errors = check_shared_aliases(&[(orgs, &a), (orgs, &b)]);
         assert_eq!(errors.len(), 1);
         assert!(errors[0].1.message.contains("\"AU\""));
