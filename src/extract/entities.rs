@@ -443,6 +443,20 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
     runs
 }
 
+/// Runs that name a document: those with a document head ("Refugee Convention") and those that
+/// continue one's title ("Convention on the Elimination of All Forms of Racial Discrimination").
+fn document_runs(doc: &Doc<'_>, runs: &[Range<usize>]) -> Vec<bool> {
+    let mut out: Vec<bool> = Vec::with_capacity(runs.len());
+    for (ri, run) in runs.iter().enumerate() {
+        let continues = ri > 0
+            && out[ri - 1]
+            && run.start - runs[ri - 1].end <= 3
+            && (runs[ri - 1].end..run.start).all(|t| doc.is_any(t, &["on", "of", "the", "against", "for", "and"]));
+        out.push(continues || run.clone().any(|t| doc.is_document_head(t)));
+    }
+    out
+}
+
 fn is_initial(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.word(t);
     w.chars().count() == 1 && w.chars().all(char::is_uppercase)
@@ -641,9 +655,10 @@ type Candidate = (Range<usize>, Option<(usize, usize)>);
 fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Diagnostic>) -> HashMap<String, usize> {
     let mut acronyms: HashMap<String, usize> = HashMap::default();
     let runs = cap_runs(doc);
+    let documents = document_runs(doc, &runs);
     // Pass 1: organizations.
-    for run in &runs {
-        if doc.is_heading(run.start) {
+    for (ri, run) in runs.iter().enumerate() {
+        if doc.is_heading(run.start) || documents[ri] {
             continue;
         }
         let mut start = run.start;
@@ -707,9 +722,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
     table.reindex();
     // Pass 2: people, full names first so that surnames link to them.
     let mut candidates: Vec<Candidate> = Vec::new();
-    for run in &runs {
+    for (ri, run) in runs.iter().enumerate() {
         // "the 1951 Refugee Convention", "the Paris Agreement": a document, nobody in it.
-        if run.clone().any(|t| doc.is_document_head(t)) {
+        if documents[ri] {
             continue;
         }
         let mut t = run.start;
