@@ -32,8 +32,8 @@ pub(crate) struct Doc<'a> {
     base_len: Vec<u32>,
     /// Per token: `FLAG_*` bits.
     flags: Vec<u8>,
-    /// Per token: its first byte in ASCII lower case.
-    lower_first: Vec<u8>,
+    /// Per token: the [`word_key`] of its word without a possessive ending.
+    keys: Vec<u64>,
     /// Per paragraph: is it a heading.
     headings: Vec<bool>,
     /// Per paragraph: its tokens.
@@ -74,11 +74,7 @@ impl<'a> Doc<'a> {
             hit_len: vec![0; n],
             base_len: vec![0; n],
             flags: vec![0; n],
-            lower_first: article
-                .tokens()
-                .iter()
-                .map(|tok| text.as_bytes()[tok.span.start].to_ascii_lowercase())
-                .collect(),
+            keys: vec![0; n],
             headings: Vec::new(),
             paragraph_tokens: Vec::new(),
             quote_tokens: Vec::new(),
@@ -123,11 +119,12 @@ impl<'a> Doc<'a> {
             let word = &text[token.span.range()];
             let base = strip_possessive(word);
             doc.base_len[t] = base.len() as u32;
+            doc.keys[t] = word_key(base);
             if token.kind != TokenKind::Word {
                 continue;
             }
             let mut flags = 0;
-            if word.chars().next().is_some_and(char::is_uppercase) {
+            if word.chars().next().is_some_and(char::is_uppercase) || is_particle_name(word) {
                 flags |= FLAG_CAP;
                 if lex.is_common_word(base) {
                     flags |= FLAG_COMMON;
@@ -250,15 +247,14 @@ impl<'a> Doc<'a> {
         t < self.n_tokens() && self.kind(t) == TokenKind::Punct && chars.contains(self.word(t))
     }
 
-    /// Lower-case comparison with one of `words` (length and first byte first: most calls
-    /// compare with words that differ there).
-    pub fn is_any(&self, t: usize, words: &[&str]) -> bool {
-        let (Some(&first), Some(&len)) = (self.lower_first.get(t), self.base_len.get(t)) else { return false };
-        words.iter().any(|x| {
-            x.len() == len as usize
-                && x.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first)
-                && x.eq_ignore_ascii_case(self.base(t))
-        })
+    /// True if the word (without a possessive ending) is one of `words`, ignoring ASCII case.
+    pub fn is_any(&self, t: usize, words: Words) -> bool {
+        self.keys.get(t).is_some_and(|key| words.contains(key))
+    }
+
+    /// True if the word (without a possessive ending) is `word`, ignoring ASCII case.
+    pub fn is(&self, t: usize, word: &str) -> bool {
+        self.keys.get(t) == Some(&word_key(word))
     }
 
     /// Starts with an upper-case letter.
@@ -338,12 +334,48 @@ impl TokenWalk {
     }
 }
 
+/// A word list for [`Doc::is_any`]: the [`word_key`] of each word, computed at compile time.
+pub(crate) type Words = &'static [u64];
+
+/// The [`Words`] of a list of string literals.
+macro_rules! words {
+    ($($word:literal),* $(,)?) => {{
+        const KEYS: $crate::extract::doc::Words = &[$($crate::extract::doc::word_key($word)),*];
+        KEYS
+    }};
+}
+pub(crate) use words;
+
+/// A 64-bit FNV-1a hash of the word in ASCII lower case: one comparison tells whether a token is
+/// a listed word (collisions among the few hundred listed words and an article's vocabulary are
+/// vanishingly unlikely at 64 bits).
+pub(crate) const fn word_key(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i].to_ascii_lowercase() as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+/// A name word that opens with a lower-case particle: "al-Saadi", "el-Sisi", "d’Estaing".
+fn is_particle_name(word: &str) -> bool {
+    const PARTICLES: &[&str] =
+        &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "abu", "d", "l"];
+    word.split_once(['-', '\'', '’']).is_some_and(|(particle, rest)| {
+        PARTICLES.contains(&particle) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).filter(|s| !s.is_empty()).unwrap_or(w)
 }
 
 /// Adverbs and auxiliaries allowed between a speaker and a speech verb ("Zas also said").
-pub(crate) const SPEECH_ADVERBS: &[&str] = &[
+pub(crate) const SPEECH_ADVERBS: Words = words![
     "also",
     "has",
     "had",
@@ -365,8 +397,8 @@ pub(crate) const SPEECH_ADVERBS: &[&str] = &[
 ];
 
 /// Words that make a pronoun.
-pub(crate) const PRONOUNS_MALE: &[&str] = &["he", "him", "his"];
-pub(crate) const PRONOUNS_FEMALE: &[&str] = &["she", "her", "hers"];
-pub(crate) const PRONOUNS_PLURAL: &[&str] = &["they", "them", "their"];
-pub(crate) const PRONOUNS_FIRST_PLURAL: &[&str] = &["we", "us", "our", "ours"];
-pub(crate) const PRONOUNS_FIRST: &[&str] = &["i", "me", "my"];
+pub(crate) const PRONOUNS_MALE: Words = words!["he", "him", "his"];
+pub(crate) const PRONOUNS_FEMALE: Words = words!["she", "her", "hers"];
+pub(crate) const PRONOUNS_PLURAL: Words = words!["they", "them", "their"];
+pub(crate) const PRONOUNS_FIRST_PLURAL: Words = words!["we", "us", "our", "ours"];
+pub(crate) const PRONOUNS_FIRST: Words = words!["i", "me", "my"];

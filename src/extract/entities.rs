@@ -9,23 +9,23 @@ use std::collections::BTreeSet;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
-use super::doc::Doc;
+use super::doc::{Doc, Words, words};
 use super::lexicon::{FormKind, Gender};
 use super::{Diagnostic, Entity, EntityKind};
 use crate::article::Span;
 
 /// Words that may join the capitalised words of one name.
-const CONNECTORS: &[&str] = &[
+const CONNECTORS: Words = words![
     "of", "for", "and", "the", "on", "de", "del", "della", "da", "dos", "das", "do", "van", "von", "der", "den", "al",
     "bin", "ibn", "la", "le", "du", "el", "y", "ag", "ould", "ben", "bint", "di",
 ];
 /// Particles that belong to a surname ("von der Leyen", "bin Salman").
-const SURNAME_PARTICLES: &[&str] = &[
+const SURNAME_PARTICLES: Words = words![
     "van", "von", "der", "den", "de", "del", "da", "dos", "al", "bin", "ibn", "la", "le", "du", "el", "ag", "ould",
     "ben", "bint", "di",
 ];
 /// Prepositions that make a capital city a place rather than its state.
-const LOCATIVES: &[&str] = &[
+const LOCATIVES: Words = words![
     "in", "at", "to", "from", "near", "outside", "into", "across", "around", "via", "towards", "toward", "within",
     "through", "inside", "between", "visit", "visited", "visiting", "reached", "left", "arrived",
 ];
@@ -381,7 +381,7 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
             FormKind::Capital => {
                 // "talks in Beijing" is a place; "Beijing rejected", "Beijing's stance" is the state.
                 let mut before = tokens.start;
-                while before > 0 && doc.is_any(before - 1, &["the", "central", "downtown"]) {
+                while before > 0 && doc.is_any(before - 1, words!["the", "central", "downtown"]) {
                     before -= 1;
                 }
                 // Either way it names the state's node; as a location it takes no stance and
@@ -451,7 +451,7 @@ fn document_runs(doc: &Doc<'_>, runs: &[Range<usize>]) -> Vec<bool> {
         let continues = ri > 0
             && out[ri - 1]
             && run.start - runs[ri - 1].end <= 3
-            && (runs[ri - 1].end..run.start).all(|t| doc.is_any(t, &["on", "of", "the", "against", "for", "and"]));
+            && (runs[ri - 1].end..run.start).all(|t| doc.is_any(t, words!["on", "of", "the", "against", "for", "and"]));
         out.push(continues || run.clone().any(|t| doc.is_document_head(t)));
     }
     out
@@ -478,7 +478,7 @@ fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
 /// capitalised run (not a piece of "Austria Presse Agentur" or "Water Framework Directive").
 fn is_bare_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     let start = range.start;
-    let after_locative = start > 0 && doc.is_any(start - 1, &["in", "at", "from", "near", "to", "outside"]);
+    let after_locative = start > 0 && doc.is_any(start - 1, words!["in", "at", "from", "near", "to", "outside"]);
     let run_goes_on_before =
         start > 0 && doc.is_cap(start - 1) && doc.sentence_idx(start - 1) == doc.sentence_idx(start);
     !doc.is_heading(start) && !after_locative && !doc.is_cap(range.end) && !run_goes_on_before
@@ -488,7 +488,7 @@ fn is_bare_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
 fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     let words: Vec<usize> = range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t)).collect();
     // "the Northern Shield exercise": a person's name takes no article.
-    let after_article = range.start > 0 && doc.is_any(range.start - 1, &["the", "a", "an"]);
+    let after_article = range.start > 0 && doc.is_any(range.start - 1, words!["the", "a", "an"]);
     !after_article
         && (2..=3).contains(&words.len())
         && words.iter().all(|&t| {
@@ -502,7 +502,7 @@ fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
 
 /// ", who heads the OSCE mission", ", who chairs the council": the role and the organization.
 fn relative_role(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(&'static str, usize, Span)> {
-    if !(doc.is_punct(end, ",") && doc.is_any(end + 1, &["who"])) {
+    if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["who"])) {
         return None;
     }
     let verb = end + 2;
@@ -517,7 +517,7 @@ fn relative_role(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(&'static s
     (verb + 1..(verb + 6).min(doc.n_tokens())).take_while(|&t| !doc.is_punct(t, ",.;")).find_map(|t| {
         let Some(m) = table.mention_at(t) else {
             // ", who leads the party": the party meant.
-            let is_head = doc.is_any(t - 1, &["the"]) && !doc.is_possessive(t);
+            let is_head = doc.is_any(t - 1, words!["the"]) && !doc.is_possessive(t);
             let e = is_head.then(|| description_antecedent(doc, table, t)).flatten()?;
             return (table.entities[e].kind != EntityKind::Person)
                 .then(|| (role, e, Span::new(doc.span(verb).start, doc.span(t).end)));
@@ -545,12 +545,13 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
     // to Russia, X", "a spokesperson for the group, X").
     if end >= 2 && doc.is_punct(end - 1, ",") {
         let mut title_end = end - 1;
-        if let Some(p) = (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, &["in", "to", "at", "for"]))
+        if let Some(p) =
+            (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["in", "to", "at", "for"]))
             && p > 0
             && doc.title_at(p).is_none()
             && (p + 1..title_end).all(|u| {
                 doc.is_word(u)
-                    && (doc.is_any(u, &["the"])
+                    && (doc.is_any(u, words!["the"])
                         || table.mention_at(u).is_some()
                         || doc.lex.description(doc.base(u)).is_some())
             })
@@ -561,7 +562,7 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
             let Some(start) = title_end.checked_sub(len) else { break };
             let opens = |u: usize| {
                 doc.is_possessive(u)
-                    || doc.is_any(u, &["the", "a", "an", "its", "their"])
+                    || doc.is_any(u, words!["the", "a", "an", "its", "their"])
                     || table.mention_at(u).is_some_and(|m| m.form == MentionForm::Demonym)
             };
             if let Some(title) = doc.title_at(start)
@@ -579,19 +580,45 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         && table.entities[m.entity].kind != EntityKind::Person
     {
         let mut of = m.tokens.start;
-        if of > 0 && doc.is_any(of - 1, &["the"]) {
+        if of > 0 && doc.is_any(of - 1, words!["the"]) {
             of -= 1;
         }
-        if of > 0 && doc.is_any(of - 1, &["of"]) {
+        if of > 0 && doc.is_any(of - 1, words!["of"]) {
             end = of - 1;
         }
     }
     for len in 1..=4 {
-        let start = end.checked_sub(len)?;
+        let Some(start) = end.checked_sub(len) else { break };
         if let Some(title) = doc.title_at(start)
             && (doc.word_hit_len(start) == len || (doc.is_punct(end - 1, ".") && doc.word_hit_len(start) == len))
         {
             return Some((title, start));
+        }
+    }
+    portfolio_title_before(doc, end)
+}
+
+/// "Minister of Planning and Development Amina Yusuf", "Minister for Foreign Affairs and Trade
+/// X": a title whose portfolio runs on past what the lexicon lists, as (title index, first token).
+fn portfolio_title_before(doc: &Doc<'_>, end: usize) -> Option<(usize, usize)> {
+    if end == 0 || !doc.is_cap(end - 1) {
+        return None;
+    }
+    let mut q = end;
+    while q > 0 && end - q < 8 {
+        let u = q - 1;
+        let joins = doc.is_any(u, words!["of", "for", "and", "the"]) || doc.is_punct(u, ",&");
+        if !(joins || (doc.is_cap(u) && doc.title_at(u).is_none())) {
+            return None;
+        }
+        q = u;
+        // A title ending right before a joining word opens the portfolio.
+        if joins
+            && let Some(start) = (1..=4)
+                .filter_map(|len| q.checked_sub(len))
+                .find(|&s| doc.title_at(s).is_some() && s + doc.word_hit_len(s) == q)
+        {
+            return doc.title_at(start).map(|title| (title, start));
         }
     }
     None
@@ -622,17 +649,17 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
             return description_antecedent(doc, table, u);
         }
         // "Its trade minister": the actor "its" refers to.
-        if doc.is_any(u, &["its"]) {
+        if doc.is_any(u, words!["its"]) {
             return its_antecedent(doc, table, u);
         }
-        if !doc.is_word(u) || doc.is_any(u, &["the", "a", "an", "of", "for", "and"]) || doc.title_at(u).is_some() {
+        if !doc.is_word(u) || doc.is_any(u, words!["the", "a", "an", "of", "for", "and"]) || doc.title_at(u).is_some() {
             break;
         }
         skip += 1;
     }
-    if doc.is_any(title_end, &["of", "for"]) {
+    if doc.is_any(title_end, words!["of", "for"]) {
         let mut u = title_end + 1;
-        if doc.is_any(u, &["the"]) {
+        if doc.is_any(u, words!["the"]) {
             u += 1;
         }
         if let Some(m) = table.mention_at(u)
@@ -641,7 +668,7 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
             return Some(m.entity);
         }
         // "a spokesperson for the group": the group meant.
-        if doc.is_any(u - 1, &["the"]) {
+        if doc.is_any(u - 1, words!["the"]) {
             return description_antecedent(doc, table, u);
         }
     }
@@ -678,7 +705,16 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         let n_words = (start..end).filter(|&t| doc.is_word(t)).count();
         let whole_is_one_mention =
             table.mention_at(start).is_some_and(|m| m.tokens.start == start && m.tokens.end == end);
-        let Some(kind) = head else { continue };
+        let Some(kind) = head else {
+            // "Jörg Kramer, head of commodities research at Commerzbank": an employer.
+            if !has_title && n_words <= 4 && table.mention_at(start).is_none() && is_employer(doc, start) {
+                let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
+                let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
+                let e = table.named(&name, EntityKind::Organization, "company");
+                table.replace(doc, start..end, e, MentionForm::Name);
+            }
+            continue;
+        };
         if has_title || n_words < 2 || whole_is_one_mention {
             continue;
         }
@@ -722,6 +758,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
     table.reindex();
     // Pass 2: people, full names first so that surnames link to them.
     let mut candidates: Vec<Candidate> = Vec::new();
+    let mid_sentence = mid_sentence_caps(doc);
     for (ri, run) in runs.iter().enumerate() {
         // "the 1951 Refugee Convention", "the Paris Agreement": a document, nobody in it.
         if documents[ri] {
@@ -754,7 +791,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 && table.mention_at(start - 1).is_some_and(|m| {
                     m.form == MentionForm::Name && table.entities[m.entity].kind != EntityKind::Person
                 });
-            if end > start && !(run_on && end - start == 1) {
+            let start = portfolio_trimmed(doc, start, end);
+            if end > start && !(run_on && end - start == 1) && !is_group_noun(doc, &mid_sentence, start, end) {
                 candidates.push((start..end, title_before(doc, table, start)));
             }
             t = end.max(t + 1);
@@ -865,11 +903,11 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
     // "Foreign Minister Ingrid Vold of Norway": the organization may follow the name.
     let org = title_org(doc, table, title_start, title_end).or_else(|| {
         let mut u = name.end;
-        if !doc.is_any(u, &["of"]) {
+        if !doc.is_any(u, words!["of"]) {
             return None;
         }
         u += 1;
-        if doc.is_any(u, &["the"]) {
+        if doc.is_any(u, words!["the"]) {
             u += 1;
         }
         table.mention_at(u).map(|m| m.entity).filter(|&e| table.entities[e].kind != EntityKind::Person)
@@ -934,8 +972,8 @@ fn speech_before(doc: &Doc<'_>, start: usize, end: usize) -> bool {
             start >= len && doc.speech_at(start - len).is_some_and(|_| doc.word_hit_len(start - len) == len)
         }))
         || (start >= 2
-            && doc.is_any(start - 1, &["by"])
-            && doc.is_any(start - 2, &["stated", "said", "announced", "quoted"]))
+            && doc.is_any(start - 1, words!["by"])
+            && doc.is_any(start - 2, words!["stated", "said", "announced", "quoted"]))
 }
 
 /// ", the foreign minister of Chile" / ", a spokesperson for the WHO" / ", Norway's prime minister":
@@ -956,7 +994,7 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
         }
         let skippable = doc.is_any(
             t,
-            &[
+            words![
                 "the", "a", "an", "its", "their", "his", "her", "country", "nation", "deputy", "former", "acting",
                 "chief", "senior", "top",
             ],
@@ -970,11 +1008,41 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
     None
 }
 
+/// A name after "at" that ends a job description: "an analyst at Commerzbank", "head of
+/// research at Rystad Energy" (a title, then lower-case words only, then "at").
+fn is_employer(doc: &Doc<'_>, start: usize) -> bool {
+    if start == 0 || !doc.is_any(start - 1, words!["at"]) {
+        return false;
+    }
+    let mut u = start - 1;
+    while u > 0 && start - u <= 6 {
+        u -= 1;
+        let title_start = (u.saturating_sub(3)..=u).find(|&s| doc.title_at(s).is_some() && s + doc.word_hit_len(s) > u);
+        if let Some(title) = title_start.and_then(|s| doc.title_at(s)) {
+            return !doc.lex.title(title).is_honorific();
+        }
+        if !doc.is_word(u) || (doc.is_cap(u) && !doc.is_any(u, words!["of", "and"])) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The organization or country of an apposition title: before it ("Norway's prime minister",
 /// "the country's finance minister") or after it ("of Chile", "for the WHO").
 fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize) -> Option<usize> {
     if let Some(org) = title_org(doc, table, title_start, title_end) {
         return Some(org);
+    }
+    // "head of commodities research at Commerzbank": the employer after the portfolio.
+    let employer = (title_end..(title_end + 7).min(doc.n_tokens()))
+        .take_while(|&u| doc.is_word(u) && table.mention_at(u).is_none_or(|_| doc.is_any(u - 1, words!["at"])))
+        .find(|&u| u > 0 && doc.is_any(u - 1, words!["at"]) && table.mention_at(u).is_some())
+        .and_then(|u| table.mention_at(u))
+        .map(|m| m.entity)
+        .filter(|&e| matches!(table.entities[e].kind, EntityKind::Organization | EntityKind::Group));
+    if employer.is_some() {
+        return employer;
     }
     // "the country's": the latest country before.
     let t = title_start.checked_sub(1)?;
@@ -987,6 +1055,53 @@ fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: u
             .map(|m| m.entity);
     }
     None
+}
+
+/// The first word of a name candidate once a portfolio word run on from a title is left out:
+/// "… Planning and Development Amina Yusuf" → "Amina Yusuf".
+fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
+    let after_join = start > 0 && (doc.is_any(start - 1, words!["and"]) || doc.is_punct(start - 1, ",&"));
+    if !after_join || end - start < 3 {
+        return start;
+    }
+    let first = doc.base(start);
+    let noun_suffix = ["ment", "tion", "sion", "ity", "ness", "ture", "ism", "ics", "ship", "ries", "airs"]
+        .iter()
+        .any(|suffix| first.ends_with(suffix));
+    let given_next =
+        doc.lex.given_name_gender(first).is_none() && doc.lex.given_name_gender(doc.base(start + 1)).is_some();
+    if noun_suffix || given_next { start + 1 } else { start }
+}
+
+/// Capitalised words that describe a group of people rather than name one: "Mediators said"
+/// (a plural noun opening a sentence, never written capitalised elsewhere), "Certain Western
+/// diplomats" (words before a noun for people).
+fn is_group_noun(doc: &Doc<'_>, mid_sentence: &rustc_hash::FxHashSet<&str>, start: usize, end: usize) -> bool {
+    if doc.is_proxy(end) && !doc.is_cap(end) {
+        return true;
+    }
+    let opens_sentence =
+        start == 0 || doc.sentence_idx(start - 1) != doc.sentence_idx(start) || doc.is_punct(start - 1, "“\"‘'«„");
+    let word = doc.base(start);
+    let plural = word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && word.chars().all(|c| c.is_ascii_alphabetic());
+    opens_sentence
+        && end - start == 1
+        && plural
+        && doc.lex.given_name_gender(word).is_none()
+        && !mid_sentence.contains(word)
+}
+
+/// Capitalised words written somewhere other than at the start of a sentence or a quote.
+fn mid_sentence_caps<'a>(doc: &Doc<'a>) -> rustc_hash::FxHashSet<&'a str> {
+    (1..doc.n_tokens())
+        .filter(|&t| doc.is_cap(t) && doc.sentence_idx(t - 1) == doc.sentence_idx(t) && !doc.is_punct(t - 1, "“\"‘'«„"))
+        .map(|t| doc.base(t))
+        .collect()
 }
 
 /// True if the name's last word is written more than once in the article.
@@ -1031,7 +1146,7 @@ fn find_by_surname(table: &Table, word: &str) -> Option<usize> {
         // "Ousmane" for "Hamid ag Ousmane", whose surname is "ag Ousmane".
         .find(|(_, e)| {
             e.kind == EntityKind::Person
-                && e.surname.as_deref().is_some_and(|s| s == word || s.rsplit(' ').next() == Some(word))
+                && e.surname.as_deref().is_some_and(|s| s == word || s.rsplit([' ', '-']).next() == Some(word))
         })
         .or_else(|| {
             table
@@ -1188,15 +1303,15 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
             org = Some(m.entity);
             first = m.tokens.start;
         }
-        let has_det = first > 0 && doc.is_any(first - 1, &["the", "this"]);
+        let has_det = first > 0 && doc.is_any(first - 1, words!["the", "this"]);
         if !has_det {
             t = end;
             continue;
         }
         let mut last = end;
-        if doc.is_any(end, &["of", "for"]) {
+        if doc.is_any(end, words!["of", "for"]) {
             let mut u = end + 1;
-            if doc.is_any(u, &["the"]) {
+            if doc.is_any(u, words!["the"]) {
                 u += 1;
             }
             if doc.lex.description(doc.base(u)).is_some() || table.mention_at(u).is_some() {
@@ -1235,13 +1350,13 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
 /// "the alliance", "the organization’s", "this country": the latest compatible entity.
 fn descriptions(doc: &Doc<'_>, table: &mut Table) {
     for t in 1..doc.n_tokens() {
-        if table.token_mention[t].is_some() || !doc.is_any(t - 1, &["the", "this", "that"]) {
+        if table.token_mention[t].is_some() || !doc.is_any(t - 1, words!["the", "this", "that"]) {
             continue;
         }
         if doc.lex.description(doc.base(t)).is_none() {
             continue;
         }
-        if doc.is_cap(t) && doc.is_cap(t + 1) || doc.is_any(t + 1, &["of"]) && doc.is_cap(t + 2) {
+        if doc.is_cap(t) && doc.is_cap(t + 1) || doc.is_any(t + 1, words!["of"]) && doc.is_cap(t + 2) {
             continue; // part of a name: "the Council of Europe"
         }
         let antecedent = description_antecedent(doc, table, t);

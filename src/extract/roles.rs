@@ -4,7 +4,7 @@
 //!
 //! Invariant: every relation carries the span of the words that state it.
 
-use super::doc::Doc;
+use super::doc::{Doc, Words, words};
 use super::entities::Table;
 use super::{EntityKind, Evidence, Polarity, Relation, RelationKind};
 use crate::article::Span;
@@ -100,7 +100,7 @@ fn push(
     });
 }
 
-const BEFORE_MEMBER: &[&str] = &[
+const BEFORE_MEMBER: Words = words![
     "a", "an", "both", "all", "is", "are", "was", "were", "fellow", "founding", "the", "one", "of", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "other",
 ];
@@ -112,17 +112,17 @@ fn membership(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
     for sentence in doc.article.sentences() {
         let tokens = sentence.tokens.clone();
         for t in tokens.clone() {
-            if !doc.is_any(t, &["member", "members"]) {
+            if !doc.is_any(t, words!["member", "members"]) {
                 continue;
             }
             let mut after = t + 1;
-            if doc.is_any(after, &["state", "states", "country", "countries", "nation", "nations"]) {
+            if doc.is_any(after, words!["state", "states", "country", "countries", "nation", "nations"]) {
                 after += 1;
             }
             // The organization: "members of X" or "X members".
-            let org = if doc.is_any(after, &["of", "in"]) {
+            let org = if doc.is_any(after, words!["of", "in"]) {
                 let mut u = after + 1;
-                while doc.is_any(u, &["the"]) {
+                while doc.is_any(u, words!["the"]) {
                     u += 1;
                 }
                 let org = table.entity_at(u).filter(|&e| is_org(e));
@@ -135,7 +135,7 @@ fn membership(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
             // Members listed after: "such as A and B", "including A", ": A, B".
             let mut members: Vec<(usize, Span)> = Vec::new();
             let mut u = after;
-            while doc.is_any(u, &["such", "as", "including", "like", "namely", "are", "is", "include", "were"])
+            while doc.is_any(u, words!["such", "as", "including", "like", "namely", "are", "is", "include", "were"])
                 || doc.is_punct(u, ",:")
             {
                 u += 1;
@@ -146,7 +146,7 @@ fn membership(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
                         members.push((m.entity, m.span));
                         u = m.tokens.end;
                     }
-                    _ if doc.is_any(u, &["and", "or"]) || doc.is_punct(u, ",") => u += 1,
+                    _ if doc.is_any(u, words!["and", "or"]) || doc.is_punct(u, ",") => u += 1,
                     _ => break,
                 }
             }
@@ -162,7 +162,7 @@ fn membership(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
                             members.push((m.entity, m.span));
                             v = m.tokens.start;
                         }
-                        _ if doc.is_any(v - 1, &["and"]) || doc.is_punct(v - 1, ",") => v -= 1,
+                        _ if doc.is_any(v - 1, words!["and"]) || doc.is_punct(v - 1, ",") => v -= 1,
                         _ => break,
                     }
                 }

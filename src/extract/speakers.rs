@@ -4,14 +4,14 @@
 //! Invariant: the returned statements are sorted by span; direct quotes keep the spans of
 //! [`RawQuote::inner`](super::quotes::RawQuote), reported ones lie inside one sentence.
 
-use super::doc::{Doc, PRONOUNS_FEMALE, PRONOUNS_MALE, PRONOUNS_PLURAL};
+use super::doc::{Doc, PRONOUNS_FEMALE, PRONOUNS_MALE, PRONOUNS_PLURAL, Words, words};
 use super::entities::Table;
 use super::lexicon::Gender;
 use super::{Attribution, Diagnostic, EntityKind, Quote};
 use crate::article::Span;
 
 /// Words skipped between a speaker and a speech verb besides the adverbs ("as saying").
-const LINKING: &[&str] = &[
+const LINKING: Words = words![
     "as",
     "was",
     "were",
@@ -32,7 +32,7 @@ const LINKING: &[&str] = &[
 ];
 
 /// Nouns for the channel of a statement ("a statement from X").
-const SOURCE_NOUNS: &[&str] = &[
+const SOURCE_NOUNS: Words = words![
     "statement",
     "communique",
     "communiqué",
@@ -193,7 +193,9 @@ fn share_paragraph_speakers(doc: &Doc<'_>, quotes: &mut [Quote]) {
 
 /// A speech verb's form used as a noun: "Berki's remarks", "the statement".
 fn is_noun_use(doc: &Doc<'_>, v: usize) -> bool {
-    v > 0 && (doc.is_possessive(v - 1) || doc.is_any(v - 1, &["the", "a", "an", "his", "her", "its", "their", "these"]))
+    v > 0
+        && (doc.is_possessive(v - 1)
+            || doc.is_any(v - 1, words!["the", "a", "an", "his", "her", "its", "their", "these"]))
 }
 
 /// "A German reporter asked the president whether “…”": a question's own sentence names who
@@ -283,7 +285,7 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
             subject_before(doc, table, v).or_else(|| {
                 let after = v + doc.word_hit_len(v);
                 let found = subject_after(doc, table, after)?;
-                let m = table.mention_at(after + usize::from(doc.is_any(after, &["the"])))?;
+                let m = table.mention_at(after + usize::from(doc.is_any(after, words!["the"])))?;
                 let next = m.tokens.end;
                 (!doc.is_possessive(next - 1) && (doc.is_punct(next, ":,“\"«") || next >= q_first)).then_some(found)
             })
@@ -313,7 +315,7 @@ fn subject_then_verb(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Foun
     for v in t..(t + 24).min(doc.n_tokens()) {
         let is_abbreviation_dot = doc.is_punct(v, ".") && doc.word_at[v].is_some();
         // "…», while Danko said …": a new clause with its own speaker.
-        let new_clause = doc.is_any(v, &["while", "whereas", "but", "and", "as"]);
+        let new_clause = doc.is_any(v, words!["while", "whereas", "but", "and", "as"]);
         if doc.quote_of(v).is_some() || (doc.is_punct(v, ".!?;“”\"") && !is_abbreviation_dot) || new_clause {
             return None;
         }
@@ -349,7 +351,7 @@ fn subject_before(doc: &Doc<'_>, table: &mut Table, v: usize) -> Option<Found> {
 /// The speaker named after a speech verb (`said Zas`, `according to the minister`).
 fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
     let mut t = t;
-    while doc.is_any(t, &["the", "a", "an", "to", "by"]) {
+    while doc.is_any(t, words!["the", "a", "an", "to", "by"]) {
         t += 1;
     }
     if t >= doc.n_tokens() {
@@ -374,12 +376,12 @@ fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
         let part_of_np = doc.title_at(u).is_some()
             || doc.is_punct(u, "()")
             || doc.is_all_caps(u)
-            || doc.is_any(u, &["of", "the"])
+            || doc.is_any(u, words!["of", "the"])
             || (doc.is_proxy(u) && doc.title_at(u + 1).is_some());
         // "according to a statement from the UN envoy for the Sahel, Tomás Ribeiro, …":
         // a source noun and an apposition may stand between the verb and the person.
         let is_source_noun = doc.is_any(u, SOURCE_NOUNS)
-            || doc.is_any(u, &["a", "an", "from", "by", "for", "and", "in"])
+            || doc.is_any(u, words!["a", "an", "from", "by", "for", "and", "in"])
             || (doc.is_punct(u, ",")
                 && table.mention_at(u + 1).is_some_and(|m| table.entities[m.entity].kind == EntityKind::Person));
         if !part_of_np && !is_source_noun && !doc.is_cap(u) {
@@ -419,7 +421,7 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
     });
     // "Its trade ministry said": the latest country or organization.
     named.or_else(|| {
-        let its = (end.saturating_sub(2)..end).find(|&t| doc.is_any(t, &["its"]))?;
+        let its = (end.saturating_sub(2)..end).find(|&t| doc.is_any(t, words!["its"]))?;
         let entity = super::entities::its_antecedent(doc, table, its)?;
         Some(Found { entity, attribution: Attribution::Pronoun })
     })
@@ -499,9 +501,9 @@ fn reported(doc: &Doc<'_>, table: &mut Table) -> Vec<Quote> {
             continue;
         }
         // "This was stated … by X": the previous sentence is X's.
-        if doc.is_any(tokens.start, &["this", "that", "it"])
-            && doc.is_any(tokens.start + 1, &["was", "is", "has"])
-            && let Some(by) = tokens.clone().find(|&t| doc.is_any(t, &["by"]))
+        if doc.is_any(tokens.start, words!["this", "that", "it"])
+            && doc.is_any(tokens.start + 1, words!["was", "is", "has"])
+            && let Some(by) = tokens.clone().find(|&t| doc.is_any(t, words!["by"]))
         {
             let has_verb = (tokens.start + 1..by).any(|t| doc.speech_at(t).is_some());
             if has_verb
@@ -562,12 +564,12 @@ fn reported(doc: &Doc<'_>, table: &mut Table) -> Vec<Quote> {
             let mut c = v + len;
             if kind == "tell" {
                 // "told reporters that", "told Reuters that"
-                while c < tokens.end && !doc.is_any(c, &["that"]) && c < v + len + 3 {
+                while c < tokens.end && !doc.is_any(c, words!["that"]) && c < v + len + 3 {
                     c += 1;
                 }
             }
-            while c < tokens.end && (doc.is_any(c, &["that", "on", "in"]) || doc.is_punct(c, ",")) {
-                if doc.is_any(c, &["on", "in"]) {
+            while c < tokens.end && (doc.is_any(c, words!["that", "on", "in"]) || doc.is_punct(c, ",")) {
+                if doc.is_any(c, words!["on", "in"]) {
                     break;
                 }
                 c += 1;

@@ -7,14 +7,16 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use super::doc::{Doc, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_FIRST_PLURAL, PRONOUNS_MALE, PRONOUNS_PLURAL};
+use super::doc::{
+    Doc, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_FIRST_PLURAL, PRONOUNS_MALE, PRONOUNS_PLURAL, Words, words,
+};
 use super::entities::Table;
 use super::lexicon::Gender;
 use super::speakers::resolve_pronoun;
 use super::{EntityKind, Evidence, Polarity, Quote, Relation, RelationKind};
 use crate::article::Span;
 
-const NEGATIONS: &[&str] = &[
+const NEGATIONS: Words = words![
     "not",
     "no",
     "never",
@@ -30,9 +32,9 @@ const NEGATIONS: &[&str] = &[
     "lacks",
     "unwilling",
 ];
-const HEDGES: &[&str] =
-    &["may", "might", "could", "would", "if", "possibly", "perhaps", "consider", "considering", "reportedly"];
-const PREPOSITIONS: &[&str] = &[
+const HEDGES: Words =
+    words!["may", "might", "could", "would", "if", "possibly", "perhaps", "consider", "considering", "reportedly"];
+const PREPOSITIONS: Words = words![
     "to",
     "with",
     "against",
@@ -61,9 +63,9 @@ const PREPOSITIONS: &[&str] = &[
     "like",
     "as",
 ];
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "this", "these", "those", "his", "her", "our"];
+const DETERMINERS: Words = words!["the", "a", "an", "its", "their", "this", "these", "those", "his", "her", "our"];
 /// Nouns that make the actor after them a topic, not a target ("the situation in Afghanistan").
-const TOPIC_NOUNS: &[&str] = &[
+const TOPIC_NOUNS: Words = words![
     "situation",
     "situations",
     "crisis",
@@ -83,9 +85,9 @@ const TOPIC_NOUNS: &[&str] = &[
     "future",
 ];
 /// Conjunctions that open a subordinate clause, which a cue's scope does not enter.
-const SUBORDINATORS: &[&str] = &["until", "unless", "because", "since", "once", "whereas"];
-const CLAUSE_BREAKS: &[&str] = &["but", "while", "whereas", "although", "though", "however", "yet"];
-const PASSIVE_AUX: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
+const SUBORDINATORS: Words = words!["until", "unless", "because", "since", "once", "whereas"];
+const CLAUSE_BREAKS: Words = words!["but", "while", "whereas", "although", "though", "however", "yet"];
+const PASSIVE_AUX: Words = words!["is", "are", "was", "were", "been", "be", "being"];
 /// Evidence a stance needs in all (one clear cue, or several weak ones).
 const MIN_WEIGHT: f32 = 0.5;
 /// How far after a cue its target may be, in tokens.
@@ -270,12 +272,12 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
         // "According to a statement from the U.S. embassy in Kuala Lumpur, Washington …", "In
         // Beijing, the ministry …": the comma closes an opening phrase.
         if doc.is_punct(before, ",")
-            && (doc.is_any(clause.start, PREPOSITIONS) || doc.is_any(clause.start, &["according"]))
+            && (doc.is_any(clause.start, PREPOSITIONS) || doc.is_any(clause.start, words!["according"]))
             && !(clause.start..before).any(|u| doc.is_punct(u, ","))
         {
             return true;
         }
-        if doc.is_any(before, &["and", "or"]) || doc.is_punct(before, ",") {
+        if doc.is_any(before, words!["and", "or"]) || doc.is_punct(before, ",") {
             // Coordinated: judge the first conjunct.
             match (clause.start..before).rev().find(|&u| table.mention_at(u).is_some()) {
                 Some(u) if before - u <= 3 => {
@@ -287,10 +289,10 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
                 _ => return !doc.is_punct(before, ","),
             }
         }
-        if doc.is_any(before, &["of"]) && before > clause.start {
+        if doc.is_any(before, words!["of"]) && before > clause.start {
             // "the leaders of X", "representatives of the Taliban": X acts through them.
             let mut head = before - 1;
-            while head > clause.start && doc.is_any(head, &["the"]) {
+            while head > clause.start && doc.is_any(head, words!["the"]) {
                 head -= 1;
             }
             return doc.is_proxy(head);
@@ -330,7 +332,7 @@ fn stance_at(
     let mut window_start = c;
     while window_start > clause.start
         && c - window_start < 6
-        && !doc.is_any(window_start - 1, &["that", "which"])
+        && !doc.is_any(window_start - 1, words!["that", "which"])
         && !doc.is_punct(window_start - 1, ",;:")
     {
         window_start -= 1;
@@ -345,7 +347,7 @@ fn stance_at(
     let mut u = c;
     while u > clause.start && !doc.is_punct(u - 1, ",;:") {
         u -= 1;
-        if doc.is_any(u, &["whether"]) {
+        if doc.is_any(u, words!["whether"]) {
             return;
         }
     }
@@ -357,19 +359,19 @@ fn stance_at(
 
     // Passive: "banned in Russia", "condemned by the EU".
     let mut after = cue_end;
-    if doc.is_any(after, &["by", "in"]) && doc.word(c).to_lowercase().ends_with("ed") {
+    if doc.is_any(after, words!["by", "in"]) && doc.word(c).to_lowercase().ends_with("ed") {
         after += 1;
-        while doc.is_any(after, &["the"]) {
+        while doc.is_any(after, words!["the"]) {
             after += 1;
         }
         if let Some(agent) = table.mention_at(after).map(|m| m.entity).filter(|&e| is_actor(table, e)) {
             // "… was condemned by X", "X, banned in Russia"; but in "talks mediated by Angola"
             // the participle describes a thing, and no actor undergoes it.
-            let reduced = doc.is_any(cue_end, &["by"]) && c > 0 && table.mention_at(c - 1).is_some();
+            let reduced = doc.is_any(cue_end, words!["by"]) && c > 0 && table.mention_at(c - 1).is_some();
             let passive = (c > 0 && (doc.is_any(c - 1, PASSIVE_AUX) || doc.is_punct(c - 1, ",(")))
                 || reduced
                 || doc.is_punct(clause.start, "(");
-            if doc.is_any(cue_end, &["by"]) && !passive {
+            if doc.is_any(cue_end, words!["by"]) && !passive {
                 return;
             }
             if passive {
@@ -385,7 +387,7 @@ fn stance_at(
 
     // "the ruling that rejected …": a thing is the subject, no actor takes this stance.
     if c >= clause.start + 2
-        && doc.is_any(c - 1, &["that", "which"])
+        && doc.is_any(c - 1, words!["that", "which"])
         && doc.is_word(c - 2)
         && table.mention_at(c - 2).is_none()
         && doc.speech_at(c - 2).is_none()
@@ -471,7 +473,7 @@ fn stance_at(
         let is_cue = doc.cue_at(t).is_some() || doc.speech_at(t).is_some();
         if t > cue_end && is_cue && table.mention_at(t).is_none() {
             // "condemn the attack by X": a cue named as a thing keeps the scope open.
-            if !doc.is_any(t.saturating_sub(1), &["the", "a", "an", "this", "its", "their"]) {
+            if !doc.is_any(t.saturating_sub(1), words!["the", "a", "an", "this", "its", "their"]) {
                 break;
             }
             crossed_cue = true;
@@ -479,8 +481,8 @@ fn stance_at(
         // "an attack on a camp … that U.N. investigators say …", "a ‘dialogue’ which excludes
         // …": a relative clause ends the scope ("warned that X …" does not).
         // So does a subordinate clause: "suspend removals until the court has ruled".
-        if (t > cue_end && doc.is_any(t, &["which", "who", "whose"]))
-            || (t > cue_end + 1 && doc.is_any(t, &["that"]))
+        if (t > cue_end && doc.is_any(t, words!["which", "who", "whose"]))
+            || (t > cue_end + 1 && doc.is_any(t, words!["that"]))
             || (t > cue_end && doc.is_any(t, SUBORDINATORS))
         {
             break;
@@ -491,17 +493,19 @@ fn stance_at(
             let e = m.entity;
             // "the attack by X": X did it, X is not the target of "attack".
             // "warnings from London and Brussels": they gave them.
-            let before =
-                m.tokens.start.saturating_sub(1 + usize::from(doc.is_any(m.tokens.start.saturating_sub(1), &["the"])));
+            let before = m
+                .tokens
+                .start
+                .saturating_sub(1 + usize::from(doc.is_any(m.tokens.start.saturating_sub(1), words!["the"])));
             // "asylum seekers in the UK": a place where someone is, unless the cue governs it
             // ("confidence in Russia").
-            let locative = doc.is_any(before, &["in"]) && before != cue_end;
-            if (doc.is_any(before, &["from"]) && cue.category != "expel") || locative {
+            let locative = doc.is_any(before, words!["in"]) && before != cue_end;
+            if (doc.is_any(before, words!["from"]) && cue.category != "expel") || locative {
                 t = conjuncts_after(doc, table, clause.end, m.tokens.end).1;
                 n_words += 1;
                 continue;
             }
-            let is_agent = (is_nominal && !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), &["by"]))
+            let is_agent = (is_nominal && !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), words!["by"]))
                 || m.form == super::entities::MentionForm::Location;
             if is_actor(table, e)
                 && !is_agent
@@ -533,7 +537,7 @@ fn stance_at(
     // multilateral signing or a joint declaration toward a third party says nothing between them.
     let is_bilateral_signing = cue.category == "agree"
         && sources.len() == 2
-        && (doc.word(c).to_lowercase().starts_with("sign") || doc.is_any(c, &["inked"]));
+        && (doc.word(c).to_lowercase().starts_with("sign") || doc.is_any(c, words!["inked"]));
     if targets.is_empty() && (cue.category == "cooperate" || is_bilateral_signing) && is_coordinated {
         let cue_span = Some(Span::new(doc.span(c).start, doc.span(cue_end - 1).end));
         for &source in &sources {
@@ -594,12 +598,12 @@ fn stance_at(
 /// "X to sanction Y", "X to designate Y as …": at `to`, after the actor urged, an infinitive
 /// whose verb acts against another actor named after it in the clause.
 fn acts_against_another(doc: &Doc<'_>, table: &Table, clause_end: usize, urged: usize, to: usize) -> bool {
-    if !doc.is_any(to, &["to"]) {
+    if !doc.is_any(to, words!["to"]) {
         return false;
     }
     let v = to + 1;
     let is_action = doc.cue_at(v).is_some_and(|i| doc.lex.cue(i).polarity == Polarity::Negative)
-        || doc.is_any(v, &["designate", "blacklist", "isolate", "punish", "list"]);
+        || doc.is_any(v, words!["designate", "blacklist", "isolate", "punish", "list"]);
     is_action
         && (v + 1..clause_end.min(v + 6))
             .take_while(|&u| !doc.is_any(u, SUBORDINATORS) && !doc.is_punct(u, ",;:"))
@@ -610,15 +614,16 @@ fn acts_against_another(doc: &Doc<'_>, table: &Table, clause_end: usize, urged: 
 /// "urged Congo and Rwanda to return to talks": an appeal to make peace, not a stance against
 /// those urged. `to` is where the chain of actors urged ends.
 fn appeals_for_talks(doc: &Doc<'_>, to: usize) -> bool {
-    doc.is_any(to, &["to"])
+    doc.is_any(to, words!["to"])
         && (to + 1..to + 5).any(|u| {
             doc.cue_at(u).is_some_and(|i| matches!(doc.lex.cue(i).category.as_str(), "cooperate" | "agree"))
-                || doc.is_any(u, &["talks", "dialogue", "negotiations", "negotiate", "ceasefire", "truce", "peace"])
+                || doc
+                    .is_any(u, words!["talks", "dialogue", "negotiations", "negotiate", "ceasefire", "truce", "peace"])
         })
 }
 
 /// What a court gives, which refers back to the court.
-const COURT_PRODUCTS: &[&str] = &["ruling", "verdict", "judgment", "judgement", "order", "opinion", "decision"];
+const COURT_PRODUCTS: Words = words!["ruling", "verdict", "judgment", "judgement", "order", "opinion", "decision"];
 
 /// Cue categories that react to an act ("welcomed the measures", "condemned the attack").
 const REACTIONS: &[&str] = &["welcome", "reject", "condemn", "criticize", "praise", "support", "oppose", "concern"];
@@ -659,7 +664,7 @@ fn act_agents(
 ) -> Vec<(usize, Span)> {
     // Definite only: "agreed on additional measures" names a new act.
     let mut t = cue_end;
-    if !doc.is_any(t, &["the", "these", "those", "this", "such", "its", "their"]) {
+    if !doc.is_any(t, words!["the", "these", "those", "this", "such", "its", "their"]) {
         return Vec::new();
     }
     while t < clause_end && doc.is_any(t, DETERMINERS) {
@@ -673,9 +678,9 @@ fn act_agents(
     {
         return vec![(court.entity, doc.span(noun))];
     }
-    let noun = (t..(t + 3).min(clause_end)).find(|&u| ACT_NOUNS.iter().any(|(n, _)| doc.is_any(u, &[n])));
+    let noun = (t..(t + 3).min(clause_end)).find(|&u| ACT_NOUNS.iter().any(|(n, _)| doc.is(u, n)));
     let Some(noun) = noun else { return Vec::new() };
-    let Some((_, categories)) = ACT_NOUNS.iter().find(|(n, _)| doc.is_any(noun, &[n])) else { return Vec::new() };
+    let Some((_, categories)) = ACT_NOUNS.iter().find(|(n, _)| doc.is(noun, n)) else { return Vec::new() };
     let here = doc.span(c).start;
     let earliest = doc.article.paragraphs()[doc.paragraph_of(c).saturating_sub(10)].start;
     // Acts are in text order: look back from here to the earliest paragraph allowed.
@@ -704,9 +709,9 @@ fn conjuncts_after<'t>(
 ) -> (Vec<&'t super::entities::Mention>, usize) {
     let mut out = Vec::new();
     let mut u = end;
-    while u + 1 < clause_end && (doc.is_any(u, &["and", "or"]) || doc.is_punct(u, ",")) {
+    while u + 1 < clause_end && (doc.is_any(u, words!["and", "or"]) || doc.is_punct(u, ",")) {
         let mut v = u + 1;
-        while doc.is_any(v, &["the", "and"]) {
+        while doc.is_any(v, words!["the", "and"]) {
             v += 1;
         }
         match table.mention_at(v) {
@@ -724,9 +729,9 @@ fn conjuncts_after<'t>(
 fn conjuncts_before(doc: &Doc<'_>, table: &Table, clause_start: usize, start: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut t = start;
-    while t > clause_start + 1 && (doc.is_any(t - 1, &["and"]) || doc.is_punct(t - 1, ",")) {
+    while t > clause_start + 1 && (doc.is_any(t - 1, words!["and"]) || doc.is_punct(t - 1, ",")) {
         let mut u = t - 1;
-        while u > clause_start && doc.is_any(u - 1, &["the"]) {
+        while u > clause_start && doc.is_any(u - 1, words!["the"]) {
             u -= 1;
         }
         let Some(m) = u.checked_sub(1).and_then(|v| table.mention_at(v)) else { break };
@@ -738,7 +743,7 @@ fn conjuncts_before(doc: &Doc<'_>, table: &Table, clause_start: usize, start: us
         }
         out.push(m.entity);
         t = m.tokens.start;
-        while t > clause_start && doc.is_any(t - 1, &["the"]) {
+        while t > clause_start && doc.is_any(t - 1, words!["the"]) {
             t -= 1;
         }
     }
@@ -767,7 +772,7 @@ fn is_topic(doc: &Doc<'_>, start: usize) -> bool {
         t -= 1;
     }
     t >= 2
-        && doc.is_any(t - 1, &["in", "around", "on", "of", "about", "over", "along"])
+        && doc.is_any(t - 1, words!["in", "around", "on", "of", "about", "over", "along"])
         && doc.is_any(t - 2, TOPIC_NOUNS)
 }
 
@@ -775,7 +780,7 @@ fn is_topic(doc: &Doc<'_>, start: usize) -> bool {
 /// source, after the cue in its sentence.
 fn partner_after(doc: &Doc<'_>, table: &Table, cue_end: usize, sources: &[usize]) -> Option<(usize, Span)> {
     let sentence = &doc.article.sentences()[doc.sentence_idx(cue_end.saturating_sub(1))];
-    let b = (cue_end..sentence.tokens.end.min(cue_end + 4)).find(|&t| doc.is_any(t, &["between", "with"]))?;
+    let b = (cue_end..sentence.tokens.end.min(cue_end + 4)).find(|&t| doc.is_any(t, words!["between", "with"]))?;
     (b..sentence.tokens.end.min(b + 8))
         .filter_map(|t| table.mention_at(t))
         .find(|m| is_actor(table, m.entity) && !sources.contains(&m.entity))
