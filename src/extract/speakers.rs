@@ -313,7 +313,9 @@ fn subject_then_verb(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Foun
     // Find the verb within a short window (room for an apposition: "Henrik Vaaler, the EU's
     // special representative for the Horn of Africa, said"), then take the subject before it.
     for v in t..(t + 24).min(doc.n_tokens()) {
-        let is_abbreviation_dot = doc.is_punct(v, ".") && doc.word_at[v].is_some();
+        // "a senior U.S. official said": a dot that ends no sentence.
+        let is_abbreviation_dot = doc.is_punct(v, ".")
+            && (doc.word_at[v].is_some() || (v + 1 < doc.n_tokens() && doc.sentence_idx(v + 1) == doc.sentence_idx(v)));
         // "…», while Danko said …": a new clause with its own speaker.
         let new_clause = doc.is_any(v, words!["while", "whereas", "but", "and", "as"]);
         if doc.quote_of(v).is_some() || (doc.is_punct(v, ".!?;“”\"") && !is_abbreviation_dot) || new_clause {

@@ -100,6 +100,9 @@ struct Found {
     by_pair: BTreeMap<(usize, usize), Vec<Evidence>>,
     /// (cue span, source, category) of every non-negated piece, in the order found.
     acts: Vec<(Span, usize, String)>,
+    /// (noun span, actor) of every decision the text gives an actor ("OPEC+'s decision",
+    /// "Kuwait decided"), in text order: "the move" may refer back to one.
+    decisions: Vec<(Span, usize)>,
 }
 
 struct Context {
@@ -111,7 +114,7 @@ struct Context {
 
 /// Finds and aggregates stance relations.
 pub(crate) fn find(doc: &Doc<'_>, table: &Table, statements: &[Quote]) -> Vec<Relation> {
-    let mut found = Found::default();
+    let mut found = Found { decisions: decisions(doc, table), ..Found::default() };
     for sentence in doc.article.sentences() {
         let tokens = sentence.tokens.clone();
         if tokens.is_empty() || doc.is_heading(tokens.start) {
@@ -650,7 +653,44 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
     ("decision", &["sanction", "ban", "expel", "aid", "agree", "reject"]),
     ("move", &["sanction", "ban", "expel", "aid", "agree", "reject"]),
     ("step", &["sanction", "ban", "expel", "aid", "agree"]),
+    // Only decisions an actor is given ("X's plan") can be referred back to by these.
+    ("plan", &[]),
+    ("proposal", &[]),
+    ("announcement", &[]),
+    ("policy", &[]),
+    ("bid", &[]),
+    ("initiative", &[]),
+    ("choice", &[]),
 ];
+
+/// Nouns for a decision, which "the decision", "the move" can refer back to.
+const DECISION_NOUNS: Words = words![
+    "decision", "move", "step", "plan", "proposal", "announcement", "policy", "bid", "initiative", "choice",
+];
+
+/// Decisions the text gives an actor: "OPEC+'s decision to extend cuts", "Kuwait's surprise
+/// move", "the council decided to …".
+fn decisions(doc: &Doc<'_>, table: &Table) -> Vec<(Span, usize)> {
+    let mut out = Vec::new();
+    for m in table.sorted_mentions() {
+        if !is_actor(table, m.entity) {
+            continue;
+        }
+        let end = m.tokens.end;
+        // "OPEC+'s": the possessive ending is a token of its own after a symbol.
+        let split_possessive = doc.is_punct(end, "'’") && doc.is(end + 1, "s");
+        let noun = if doc.is_possessive(end - 1) || split_possessive {
+            let after = if split_possessive { end + 2 } else { end };
+            (after..(after + 2).min(doc.n_tokens())).find(|&u| doc.is_any(u, DECISION_NOUNS))
+        } else {
+            Some(m.tokens.end).filter(|&u| doc.is_any(u, words!["decided", "voted", "opted", "resolved"]))
+        };
+        if let Some(u) = noun {
+            out.push((doc.span(u), m.entity));
+        }
+    }
+    out
+}
 
 /// "welcomed the measures": the actors behind the latest earlier act that the noun after the
 /// cue can name (within the last ten paragraphs).
@@ -687,11 +727,20 @@ fn act_agents(
     let from = found.acts.partition_point(|(span, ..)| span.start < earliest);
     let to = found.acts.partition_point(|(span, ..)| span.end <= here);
     let acts = &found.acts[from..to.max(from)];
-    let Some(act) = acts.iter().rev().find(|(_, _, category)| categories.contains(&category.as_str())).map(|a| a.0)
-    else {
-        return Vec::new();
-    };
+    let act = acts.iter().rev().find(|(_, _, category)| categories.contains(&category.as_str())).map(|a| a.0);
     let noun_span = doc.span(noun);
+    // "backed OPEC+'s decision … The United States criticised the move": the decision named
+    // after the latest act, if any, is what the noun refers to.
+    if doc.is_any(noun, DECISION_NOUNS) {
+        let from = found.decisions.partition_point(|(span, _)| span.start < earliest);
+        let to = found.decisions.partition_point(|(span, _)| span.end <= here);
+        if let Some(&(span, actor)) = found.decisions[from..to.max(from)].last()
+            && act.is_none_or(|a| a.start < span.start)
+        {
+            return vec![(actor, noun_span)];
+        }
+    }
+    let Some(act) = act else { return Vec::new() };
     let mut agents: Vec<(usize, Span)> =
         acts.iter().filter(|(span, ..)| *span == act).map(|&(_, source, _)| (source, noun_span)).collect();
     agents.sort_by_key(|a| a.0);
