@@ -54,6 +54,8 @@ const FLAG_HEAD_GROUP: u8 = 32;
 const FLAG_HEAD_DOCUMENT: u8 = 64;
 
 impl<'a> Doc<'a> {
+    /// The working view of `article`; `quotes` are all the quotations found, of which one-word
+    /// ones are kept only where someone is said to have used the word.
     pub fn new(article: &'a Article, lex: &'a Lexicon, quotes: Vec<RawQuote>) -> Self {
         let text = article.text();
         let n = article.tokens().len();
@@ -65,7 +67,7 @@ impl<'a> Doc<'a> {
             text,
             name_hits,
             word_hits,
-            quotes,
+            quotes: Vec::new(),
             in_quote: vec![None; n],
             word_at: vec![None; n],
             furniture: vec![false; n],
@@ -81,15 +83,6 @@ impl<'a> Doc<'a> {
             name_hit_tokens: Vec::new(),
         };
         let tokens = article.tokens();
-        let mut inner = TokenWalk::default();
-        let mut outer = TokenWalk::default();
-        doc.quote_tokens =
-            doc.quotes.iter().map(|q| [inner.range(tokens, q.inner), outer.range(tokens, q.outer)]).collect();
-        for (qi, [range, _]) in doc.quote_tokens.iter().enumerate() {
-            for t in range.clone() {
-                doc.in_quote[t] = Some(qi as u32);
-            }
-        }
         let mut walk = TokenWalk::default();
         doc.name_hit_tokens = doc.name_hits.iter().map(|h| walk.range(tokens, h.span)).collect();
         let mut walk = TokenWalk::default();
@@ -168,7 +161,36 @@ impl<'a> Doc<'a> {
                 range.end = sentence.tokens.end;
             }
         }
+        let mut inner = TokenWalk::default();
+        let mut outer = TokenWalk::default();
+        for q in quotes {
+            let ranges = [inner.range(tokens, q.inner), outer.range(tokens, q.outer)];
+            if !q.is_one_word || doc.is_quoted_word(&ranges[1]) {
+                doc.quotes.push(q);
+                doc.quote_tokens.push(ranges);
+            }
+        }
+        for (qi, [range, _]) in doc.quote_tokens.iter().enumerate() {
+            for t in range.clone() {
+                doc.in_quote[t] = Some(qi as u32);
+            }
+        }
         doc
+    }
+
+    /// A word in quote marks (`outer`) that someone is said to have used: a speech verb earlier
+    /// in its sentence ("said the talks were “positive”", "called it “regrettable”"), and not
+    /// "so-called “experts”".
+    fn is_quoted_word(&self, outer: &std::ops::Range<usize>) -> bool {
+        let Some(open) = outer.clone().next() else { return false };
+        let so_called = open > 0 && self.is(open - 1, "so-called");
+        let sentence = self.sentence_of[open];
+        let first = (0..open).rev().take_while(|&t| self.sentence_of[t] == sentence).last().unwrap_or(open);
+        !so_called
+            && (first..open).any(|t| {
+                self.speech_at(t).is_some()
+                    && !(t > 0 && self.is_any(t - 1, words!["the", "a", "an", "his", "her", "its", "their"]))
+            })
     }
 
     /// The tokens of paragraph `pi`.

@@ -16,6 +16,9 @@ pub(crate) struct RawQuote {
     pub paragraph_idx: usize,
     /// True when no closing mark was found in the paragraph.
     pub is_open_ended: bool,
+    /// One word in closed marks: a quotation only where someone is said to have used it ("said
+    /// the talks were “positive”"), a term otherwise ("so-called “experts”"); see `Doc::new`.
+    pub is_one_word: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -143,13 +146,19 @@ fn push(
     if trimmed.is_empty() {
         return;
     }
-    // One word in quotes is a term ("so-called “experts”"), not a quotation.
-    let n_words = trimmed.split_whitespace().count();
-    if n_words < 2 {
+    let is_one_word = trimmed.split_whitespace().nth(1).is_none();
+    // An unclosed mark before one word is no quotation at all.
+    if is_one_word && is_open_ended {
         return;
     }
     let start = para.start + inner_start + lead;
-    out.push(RawQuote { inner: Span::new(start, start + trimmed.len()), outer, paragraph_idx, is_open_ended });
+    out.push(RawQuote {
+        inner: Span::new(start, start + trimmed.len()),
+        outer,
+        paragraph_idx,
+        is_open_ended,
+        is_one_word,
+    });
 }
 
 #[cfg(test)]
@@ -197,7 +206,9 @@ mod tests {
     }
 
     #[test]
-    fn one_word_terms_are_not_quotes() {
-        assert!(quotes("The so-called “experts” left.").is_empty());
+    fn one_word_quotes_are_marked() {
+        let a = article::parse("The so-called “experts” left. He called it “unacceptable” and “a farce”.");
+        let one_word: Vec<bool> = find(&a).iter().map(|q| q.is_one_word).collect();
+        assert_eq!(one_word, vec![true, true, false]);
     }
 }
