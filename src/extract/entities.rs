@@ -225,9 +225,9 @@ impl Table {
         self.entities[person].roles.iter().find_map(|r| r.org)
     }
 
-    /// Orders entities by first mention, drops unmentioned ones, and returns the public
-    /// entities and the map from build indices to public indices.
-    pub fn finish(&self, text: &str) -> (Vec<Entity>, Vec<Option<usize>>) {
+    /// Orders entities by first mention, drops unmentioned ones and those `keep` refuses, and
+    /// returns the public entities and the map from build indices to public indices.
+    pub fn finish(&self, text: &str, keep: impl Fn(usize) -> bool) -> (Vec<Entity>, Vec<Option<usize>>) {
         let mut first: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut spans: Vec<Vec<Span>> = vec![Vec::new(); self.entities.len()];
         let mut aliases: Vec<BTreeSet<String>> = vec![BTreeSet::new(); self.entities.len()];
@@ -237,7 +237,7 @@ impl Table {
             spans[m.entity].push(m.span);
             aliases[m.entity].insert(alias_form(&text[m.span.range()]));
         }
-        let mut order: Vec<usize> = (0..self.entities.len()).filter(|&e| first[e].is_some()).collect();
+        let mut order: Vec<usize> = (0..self.entities.len()).filter(|&e| first[e].is_some() && keep(e)).collect();
         order.sort_by_key(|&e| (first[e], e));
         let mut remap = vec![None; self.entities.len()];
         let mut out = Vec::with_capacity(order.len());
@@ -560,10 +560,21 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         }
         for len in 1..=4 {
             let Some(start) = title_end.checked_sub(len) else { break };
-            let opens = |u: usize| {
+            let opens_directly = |u: usize| {
                 doc.is_possessive(u)
                     || doc.is_any(u, words!["the", "a", "an", "its", "their"])
                     || table.mention_at(u).is_some_and(|m| m.form == MentionForm::Demonym)
+            };
+            // "Its U.N. ambassador, X": an organization naming the post may stand in between.
+            let opens = |u: usize| {
+                opens_directly(u)
+                    || table.mention_at(u).is_some_and(|m| {
+                        m.form == MentionForm::Acronym
+                            || m.form == MentionForm::Name
+                                && table.entities[m.entity].kind == EntityKind::Organization
+                                && m.tokens.start > 0
+                                && opens_directly(m.tokens.start - 1)
+                    })
             };
             if let Some(title) = doc.title_at(start)
                 && doc.word_hit_len(start) == len
@@ -583,7 +594,14 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         if of > 0 && doc.is_any(of - 1, words!["the"]) {
             of -= 1;
         }
-        if of > 0 && doc.is_any(of - 1, words!["of"]) {
+        // "Egypt's Ambassador to the AU Karim Fahmy": a diplomat's post.
+        let is_post = of > 1
+            && doc.is_any(of - 1, words!["to"])
+            && (of.saturating_sub(5)..of - 1).any(|u| {
+                doc.title_at(u).is_some_and(|i| doc.lex.title(i).category == "diplomat")
+                    && u + doc.word_hit_len(u) == of - 1
+            });
+        if of > 0 && (doc.is_any(of - 1, words!["of"]) || is_post) {
             end = of - 1;
         }
     }
@@ -595,15 +613,12 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
             return Some((title, start));
         }
     }
-    portfolio_title_before(doc, end)
+    (end > 0 && doc.is_cap(end - 1)).then(|| portfolio_title_before(doc, end)).flatten()
 }
 
 /// "Minister of Planning and Development Amina Yusuf", "Minister for Foreign Affairs and Trade
 /// X": a title whose portfolio runs on past what the lexicon lists, as (title index, first token).
 fn portfolio_title_before(doc: &Doc<'_>, end: usize) -> Option<(usize, usize)> {
-    if end == 0 || !doc.is_cap(end - 1) {
-        return None;
-    }
     let mut q = end;
     while q > 0 && end - q < 8 {
         let u = q - 1;
@@ -635,6 +650,25 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         if let Some(m) = table.mention_at(u) {
             let kind = table.entities[m.entity].kind;
             if kind != EntityKind::Person && kind != EntityKind::Place {
+                // "Its U.N. ambassador", "Kenya's AU envoy": a diplomat posted to an organization
+                // serves the actor before it.
+                let is_diplomat = doc.title_at(title_start).is_some_and(|i| doc.lex.title(i).category == "diplomat");
+                if is_diplomat
+                    && kind == EntityKind::Organization
+                    && let Some(p) = m.tokens.start.checked_sub(1)
+                {
+                    let sender = if doc.is_any(p, words!["its"]) {
+                        its_antecedent(doc, table, p)
+                    } else {
+                        table
+                            .mention_at(p)
+                            .filter(|pm| doc.is_possessive(p) || pm.form == MentionForm::Demonym)
+                            .map(|pm| pm.entity)
+                    };
+                    if let Some(sender) = sender.filter(|&e| table.entities[e].kind == EntityKind::Country) {
+                        return Some(sender);
+                    }
+                }
                 return Some(m.entity);
             }
             // "British Africa minister": a region names the portfolio; the country is before it.
@@ -657,7 +691,9 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         }
         skip += 1;
     }
-    if doc.is_any(title_end, words!["of", "for"]) {
+    // "adviser to the RSF leadership" (but "Ambassador to Russia" names a post, not an employer).
+    let is_diplomat = doc.title_at(title_start).is_some_and(|i| doc.lex.title(i).category == "diplomat");
+    if doc.is_any(title_end, words!["of", "for"]) || (doc.is_any(title_end, words!["to"]) && !is_diplomat) {
         let mut u = title_end + 1;
         if doc.is_any(u, words!["the"]) {
             u += 1;
@@ -792,7 +828,11 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                     m.form == MentionForm::Name && table.entities[m.entity].kind != EntityKind::Person
                 });
             let start = portfolio_trimmed(doc, start, end);
-            if end > start && !(run_on && end - start == 1) && !is_group_noun(doc, &mid_sentence, start, end) {
+            if end > start
+                && !(run_on && end - start == 1)
+                && !is_group_noun(doc, &mid_sentence, start, end)
+                && !inside_portfolio(doc, start, end)
+            {
                 candidates.push((start..end, title_before(doc, table, start)));
             }
             t = end.max(t + 1);
@@ -1061,7 +1101,7 @@ fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: u
 /// "… Planning and Development Amina Yusuf" → "Amina Yusuf".
 fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     let after_join = start > 0 && (doc.is_any(start - 1, words!["and"]) || doc.is_punct(start - 1, ",&"));
-    if !after_join || end - start < 3 {
+    if !after_join || end - start < 3 || portfolio_title_before(doc, start).is_none() {
         return start;
     }
     let first = doc.base(start);
@@ -1071,6 +1111,14 @@ fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     let given_next =
         doc.lex.given_name_gender(first).is_none() && doc.lex.given_name_gender(doc.base(start + 1)).is_some();
     if noun_suffix || given_next { start + 1 } else { start }
+}
+
+/// "Commissioner for Political Affairs, Peace and Security X": words of a portfolio that goes on
+/// after them ("Political Affairs" is followed by ", Peace …").
+fn inside_portfolio(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let opened = start > 0 && (doc.is_any(start - 1, words!["for", "of", "and"]) || doc.is_punct(start - 1, ",&"));
+    let goes_on = (doc.is_punct(end, ",&") || doc.is_any(end, words!["and"])) && doc.is_cap(end + 1);
+    opened && goes_on && portfolio_title_before(doc, start).is_some()
 }
 
 /// Capitalised words that describe a group of people rather than name one: "Mediators said"
@@ -1146,7 +1194,10 @@ fn find_by_surname(table: &Table, word: &str) -> Option<usize> {
         // "Ousmane" for "Hamid ag Ousmane", whose surname is "ag Ousmane".
         .find(|(_, e)| {
             e.kind == EntityKind::Person
-                && e.surname.as_deref().is_some_and(|s| s == word || s.rsplit([' ', '-']).next() == Some(word))
+                && e.surname.as_deref().is_some_and(|s| {
+                    // "Al-Obeidi" opening a sentence for "al-Obeidi".
+                    s.eq_ignore_ascii_case(word) || s.rsplit([' ', '-']).next() == Some(word)
+                })
         })
         .or_else(|| {
             table

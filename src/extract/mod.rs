@@ -233,7 +233,13 @@ pub fn run(article: &Article, lexicon: &Lexicon) -> Extraction {
     let statements = speakers::attribute(&doc, &mut table, &mut diagnostics);
     let mut relations = roles::find(&doc, &table);
     relations.extend(stances::find(&doc, &table, &statements));
-    let (entities, remap) = table.finish(article.text());
+    // A place that nobody speaks for and that takes part in no relation is scenery, not an actor.
+    let mut involved = vec![false; table.entities.len()];
+    for e in statements.iter().filter_map(|q| q.speaker).chain(relations.iter().flat_map(|r| [r.source, r.target])) {
+        involved[e] = true;
+    }
+    let (entities, remap) =
+        table.finish(article.text(), |e| table.entities[e].kind != EntityKind::Place || involved[e]);
     let quotes: Vec<Quote> = statements
         .into_iter()
         .map(|mut q| {

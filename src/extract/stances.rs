@@ -61,6 +61,11 @@ const PREPOSITIONS: Words = words![
     "after",
     "before",
     "like",
+    "unlike",
+    "despite",
+    "amid",
+    "following",
+    "besides",
     "as",
 ];
 const DETERMINERS: Words = words!["the", "a", "an", "its", "their", "this", "these", "those", "his", "her", "our"];
@@ -664,9 +669,8 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
 ];
 
 /// Nouns for a decision, which "the decision", "the move" can refer back to.
-const DECISION_NOUNS: Words = words![
-    "decision", "move", "step", "plan", "proposal", "announcement", "policy", "bid", "initiative", "choice",
-];
+const DECISION_NOUNS: Words =
+    words!["decision", "move", "step", "plan", "proposal", "announcement", "policy", "bid", "initiative", "choice",];
 
 /// Decisions the text gives an actor: "OPEC+'s decision to extend cuts", "Kuwait's surprise
 /// move", "the council decided to …".
