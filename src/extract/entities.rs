@@ -828,11 +828,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                     m.form == MentionForm::Name && table.entities[m.entity].kind != EntityKind::Person
                 });
             let start = portfolio_trimmed(doc, start, end);
-            if end > start
-                && !(run_on && end - start == 1)
-                && !is_group_noun(doc, &mid_sentence, start, end)
-                && !inside_portfolio(doc, start, end)
-            {
+            let is_name = end > start && !(run_on && end - start == 1);
+            if is_name && !is_group_noun(doc, &mid_sentence, start, end) && !inside_portfolio(doc, start, end) {
                 candidates.push((start..end, title_before(doc, table, start)));
             }
             t = end.max(t + 1);
