@@ -377,6 +377,13 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
         if tokens.is_empty() || tokens.clone().any(|t| doc.furniture[t]) {
             continue;
         }
+        // "Brussels-based think tank Bruegel": where something is, no actor.
+        let rest = &doc.text[hit.span.end..];
+        if ["-based", "-headquartered", "-born"].iter().any(|suffix| rest.starts_with(suffix)) {
+            let e = table.for_lex(doc, hit.entity);
+            table.add(doc, tokens, e, MentionForm::Location);
+            continue;
+        }
         match hit.form {
             FormKind::Capital => {
                 // "talks in Beijing" is a place; "Beijing rejected", "Beijing's stance" is the state.
@@ -708,7 +715,11 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
             return description_antecedent(doc, table, u);
         }
     }
-    None
+    // "Member of the European Parliament": a title that names its organization.
+    (title_start + 1..title_end).find_map(|u| {
+        let m = table.mention_at(u)?;
+        matches!(table.entities[m.entity].kind, EntityKind::Organization | EntityKind::Country).then_some(m.entity)
+    })
 }
 
 // (name tokens, the title before it as (title index, first token)).
@@ -741,9 +752,36 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         let n_words = (start..end).filter(|&t| doc.is_word(t)).count();
         let whole_is_one_mention =
             table.mention_at(start).is_some_and(|m| m.tokens.start == start && m.tokens.end == end);
+        // "the Malawi Congress Party (MCP)": a name whose initials its acronym spells is one
+        // organization, whatever shorter names the lexicon finds inside it.
+        if let Some((acr_t, acr)) = acronym_after(doc, end)
+            && head.is_none()
+            && !whole_is_one_mention
+            && n_words >= 2
+            && !has_title
+            && initials(doc, start..end) == acr
+        {
+            let (kind, class) = match doc.org_head(end - 1) {
+                Some(EntityKind::Group) => (EntityKind::Group, "armed"),
+                _ => (EntityKind::Organization, "agency"),
+            };
+            let described = doc.lex.description(doc.base(end - 1)).and_then(|c| c.first());
+            let class = described.map_or(class, |c| if c == "person" || c == "country" { class } else { c.as_str() });
+            let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
+            let e = table.named(&doc.text[name_span.range()], kind, class);
+            table.replace(doc, start..end, e, MentionForm::Name);
+            table.replace(doc, acr_t..acr_t + 1, e, MentionForm::Acronym);
+            acronyms.insert(acr.to_owned(), e);
+            continue;
+        }
         let Some(kind) = head else {
-            // "Jörg Kramer, head of commodities research at Commerzbank": an employer.
-            if !has_title && n_words <= 4 && table.mention_at(start).is_none() && is_employer(doc, start) {
+            // "Jörg Kramer, head of commodities research at Commerzbank", "think tank
+            // Bruegel": an employer, an organization introduced by what it is.
+            if !has_title
+                && n_words <= 4
+                && table.mention_at(start).is_none()
+                && (is_employer(doc, start) || after_org_noun(doc, start))
+            {
                 let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
                 let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
                 let e = table.named(&name, EntityKind::Organization, "company");
@@ -755,8 +793,20 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             continue;
         }
         let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
-        let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
-        let parent = table.mention_at(start).map(|m| m.entity).filter(|&p| table.entities[p].kind != EntityKind::Place);
+        let mut name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
+        let mut parent =
+            table.mention_at(start).map(|m| m.entity).filter(|&p| table.entities[p].kind != EntityKind::Place);
+        // "the Southern African Development Community (SADC) Electoral Observation Mission":
+        // the body of the organization just defined, named with its acronym.
+        if parent.is_none()
+            && start >= 4
+            && let Some((_, acr)) = acronym_after(doc, start - 3)
+            && let Some(m) = table.mention_at(start - 4)
+            && table.entities[m.entity].kind == EntityKind::Organization
+        {
+            name = format!("{acr} {name}");
+            parent = Some(m.entity);
+        }
         // The class a description of the head noun names: "the alliance" for "… Alliance".
         let described = head_t.and_then(|t| doc.lex.description(doc.base(t))).and_then(|c| c.first());
         let class = if parent.is_some() {
@@ -895,6 +945,13 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             if table.entities[e].gender.is_none() {
                 table.entities[e].gender = info.gender;
             }
+        } else if let Some((role, org, end)) = apposition_affiliation(doc, table, range.end) {
+            let span = Span::new(name_span.start, doc.span(end - 1).end);
+            push_role(table, e, role, "other".to_owned(), Some(org), span, span);
+        }
+        if let Some((org, led)) = led_by(doc, table, range.start) {
+            let span = Span::new(doc.span(led).start, name_span.end);
+            push_role(table, e, "head".to_owned(), "org_leader".to_owned(), Some(org), span, span);
         }
         if let Some((role, org, span)) = relative_role(doc, table, range.end) {
             let span = Span::new(name_span.start, span.end);
@@ -1045,6 +1102,25 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
     None
 }
 
+/// The initials of the capitalised words of a name ("Malawi Congress Party" → "MCP").
+fn initials(doc: &Doc<'_>, range: Range<usize>) -> String {
+    range.filter(|&t| doc.is_cap(t)).filter_map(|t| doc.word(t).chars().next()).collect()
+}
+
+/// A name right after a noun for what it is: "think tank Bruegel", "the consultancy Rystad
+/// Energy", "broadcaster Zodiak".
+fn after_org_noun(doc: &Doc<'_>, start: usize) -> bool {
+    let Some(noun) = start.checked_sub(1) else { return false };
+    let two_words = noun > 0 && doc.is(noun - 1, "think") && doc.is(noun, "tank");
+    let described = doc.is_word(noun)
+        && !doc.is_cap(noun)
+        && doc
+            .lex
+            .description(doc.base(noun))
+            .is_some_and(|classes| classes.iter().all(|c| matches!(c.as_str(), "company" | "ngo" | "media" | "bank")));
+    two_words || described
+}
+
 /// A name after "at" that ends a job description: "an analyst at Commerzbank", "head of
 /// research at Rystad Energy" (a title, then lower-case words only, then "at").
 fn is_employer(doc: &Doc<'_>, start: usize) -> bool {
@@ -1065,6 +1141,100 @@ fn is_employer(doc: &Doc<'_>, start: usize) -> bool {
     false
 }
 
+/// ", a political scientist at the University of Malawi", ", a member of the European
+/// Parliament": a job or membership described in lower-case words, and where it ends.
+fn apposition_affiliation(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(String, usize, usize)> {
+    if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["a", "an"])) {
+        return None;
+    }
+    let first = end + 2;
+    let mut t = first;
+    while t < doc.n_tokens()
+        && t < first + 4
+        && doc.is_word(t)
+        && !doc.is_cap(t)
+        && !doc.is_any(t, words!["at", "of", "with"])
+    {
+        t += 1;
+    }
+    if t == first || !doc.is_any(t, words!["at", "of", "with"]) {
+        return None;
+    }
+    // "a critic of the EU" says where someone stands, not where they belong.
+    let role_words = first..t;
+    if role_words.clone().any(|u| {
+        doc.is_any(
+            u,
+            words![
+                "critic",
+                "opponent",
+                "supporter",
+                "ally",
+                "rival",
+                "friend",
+                "fan",
+                "victim",
+                "sceptic",
+                "skeptic",
+                "admirer",
+                "resident",
+                "citizen",
+                "native",
+                "son",
+                "daughter",
+                "wife",
+                "husband"
+            ],
+        )
+    }) {
+        return None;
+    }
+    let org = employer_after(doc, table, t + 1)?;
+    let role = doc.text[Span::new(doc.span(first).start, doc.span(t - 1).end).range()].to_owned();
+    let end = (t + 1..doc.n_tokens())
+        .find(|&u| table.entity_at(u) == Some(org))
+        .map_or(t + 1, |u| table.mention_at(u).map_or(u + 1, |m| m.tokens.end));
+    Some((role, org, end))
+}
+
+/// The organization named after "at" ("the University of Malawi", "Brussels-based think tank
+/// Bruegel": past where it is and what it is).
+fn employer_after(doc: &Doc<'_>, table: &Table, from: usize) -> Option<usize> {
+    let mut u = from;
+    while u < doc.n_tokens() && u < from + 6 {
+        match table.mention_at(u) {
+            Some(m) if m.form == MentionForm::Location => u = m.tokens.end,
+            Some(m) => {
+                return matches!(table.entities[m.entity].kind, EntityKind::Organization | EntityKind::Group)
+                    .then_some(m.entity);
+            }
+            None if doc.is_word(u) && !doc.is_cap(u) => u += 1,
+            None => return None,
+        }
+    }
+    None
+}
+
+/// "The … Mission, led by former Botswana foreign minister Keabetswe Molefhi": the organization
+/// a name heads, and the first token of "led".
+fn led_by(doc: &Doc<'_>, table: &Table, start: usize) -> Option<(usize, usize)> {
+    let by = (start.saturating_sub(6)..start).rev().find(|&u| doc.is_any(u, words!["by"]))?;
+    // Only a description of the person between "by" and the name.
+    let described = (by + 1..start).all(|u| {
+        doc.is_word(u)
+            && (!doc.is_cap(u)
+                || doc.title_at(u).is_some()
+                || table.mention_at(u).is_some()
+                || doc.word_at[u].is_some())
+    });
+    let led = by.checked_sub(1)?;
+    if !described || !doc.is_any(led, words!["led", "headed", "chaired"]) || !doc.is_punct(led.checked_sub(1)?, ",") {
+        return None;
+    }
+    let m = table.mention_at(led.checked_sub(2)?)?;
+    matches!(table.entities[m.entity].kind, EntityKind::Organization | EntityKind::Group).then_some((m.entity, led))
+}
+
 /// The organization or country of an apposition title: before it ("Norway's prime minister",
 /// "the country's finance minister") or after it ("of Chile", "for the WHO").
 fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize) -> Option<usize> {
@@ -1073,11 +1243,9 @@ fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: u
     }
     // "head of commodities research at Commerzbank": the employer after the portfolio.
     let employer = (title_end..(title_end + 7).min(doc.n_tokens()))
-        .take_while(|&u| doc.is_word(u) && table.mention_at(u).is_none_or(|_| doc.is_any(u - 1, words!["at"])))
-        .find(|&u| u > 0 && doc.is_any(u - 1, words!["at"]) && table.mention_at(u).is_some())
-        .and_then(|u| table.mention_at(u))
-        .map(|m| m.entity)
-        .filter(|&e| matches!(table.entities[e].kind, EntityKind::Organization | EntityKind::Group));
+        .take_while(|&u| doc.is_word(u) && !doc.is_cap(u))
+        .find(|&u| doc.is_any(u, words!["at", "with"]))
+        .and_then(|at| employer_after(doc, table, at + 1));
     if employer.is_some() {
         return employer;
     }
