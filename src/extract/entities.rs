@@ -1265,17 +1265,27 @@ fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: u
 /// The first word of a name candidate once a portfolio word run on from a title is left out:
 /// "… Planning and Development Amina Yusuf" → "Amina Yusuf".
 fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
-    let after_join = start > 0 && (doc.is_any(start - 1, words!["and"]) || doc.is_punct(start - 1, ",&"));
+    let after_join = start > 0 && (doc.is_any(start - 1, words!["and", "for", "of"]) || doc.is_punct(start - 1, ",&"));
     if !after_join || end - start < 3 || portfolio_title_before(doc, start).is_none() {
         return start;
     }
-    let first = doc.base(start);
-    let noun_suffix = ["ment", "tion", "sion", "ity", "ness", "ture", "ism", "ics", "ship", "ries", "airs"]
-        .iter()
-        .any(|suffix| first.ends_with(suffix));
-    let given_next =
-        doc.lex.given_name_gender(first).is_none() && doc.lex.given_name_gender(doc.base(start + 1)).is_some();
-    if noun_suffix || given_next { start + 1 } else { start }
+    // Leading words that read as a portfolio, while a name of two words or more remains:
+    // "Economic Affairs Bambang Sutrisno Wibowo" → "Bambang Sutrisno Wibowo".
+    let mut first = start;
+    while end - first >= 3 {
+        let word = doc.base(first);
+        let noun_suffix =
+            ["ment", "tion", "sion", "ity", "ness", "ture", "ism", "ics", "ship", "ries", "airs", "ic", "al"]
+                .iter()
+                .any(|suffix| word.ends_with(suffix));
+        let given_next =
+            doc.lex.given_name_gender(word).is_none() && doc.lex.given_name_gender(doc.base(first + 1)).is_some();
+        if !(noun_suffix || given_next) {
+            break;
+        }
+        first += 1;
+    }
+    first
 }
 
 /// "Commissioner for Political Affairs, Peace and Security X": words of a portfolio that goes on

@@ -137,6 +137,7 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table, statements: &[Quote]) -> Vec<Re
             }
         }
     }
+    described_as(doc, table, statements, &mut found);
     found
         .by_pair
         .into_iter()
@@ -864,6 +865,58 @@ fn patient_before(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, c: usize)
         .find(|&e| is_actor(table, e))
 }
 
+/// "called the EU step “regrettable”", "described Norway as “a reliable partner”": a short
+/// quote that judges what the describing verb names, spoken by the quote's speaker.
+fn described_as(doc: &Doc<'_>, table: &Table, statements: &[Quote], out: &mut Found) {
+    for qi in 0..doc.quotes.len() {
+        let inner = doc.quote_inner_tokens(qi);
+        let outer = doc.quote_outer_tokens(qi);
+        if inner.is_empty() || inner.len() > 6 {
+            continue;
+        }
+        let Some(c) = inner.clone().find(|&t| doc.cue_at(t).is_some()) else { continue };
+        let Some(cue_idx) = doc.cue_at(c) else { continue };
+        let sentence = doc.article.sentences()[doc.sentence_idx(outer.start)].tokens.clone();
+        let verb = (sentence.start..outer.start)
+            .rev()
+            .take_while(|&t| doc.quote_of(t).is_none())
+            .find(|&t| doc.speech_at(t).is_some_and(|v| doc.lex.speech_verb(v).kind == "describe"));
+        let Some(v) = verb else { continue };
+        let ctx = context(doc, statements, c, doc.article.sentences()[doc.sentence_idx(outer.start)].span);
+        let Some(source) = ctx.speaker else { continue };
+        let cue = doc.lex.cue(cue_idx);
+        let negated = (inner.start..c).any(|t| doc.is_any(t, NEGATIONS));
+        // As for any cue, "not positive" is negative, "not unacceptable" says nothing.
+        let polarity = match (cue.polarity, negated) {
+            (p, false) => p,
+            (Polarity::Positive, true) => Polarity::Negative,
+            _ => continue,
+        };
+        let hit = CueHit { c, cue_end: c + doc.word_hit_len(c), polarity, is_negated: negated, is_hedged: false };
+        let mut t = v + doc.word_hit_len(v);
+        while t < outer.start {
+            if let Some(m) = table.mention_at(t) {
+                if is_actor(table, m.entity) && m.form != super::entities::MentionForm::Location {
+                    push(doc, table, &ctx, out, (source, m.entity, Some(m.span)), &hit, "described as");
+                }
+                t = m.tokens.end;
+            } else {
+                t += 1;
+            }
+        }
+    }
+}
+
+/// True if `a` is a body of `b` ("European Commission" of the European Union): a body and its
+/// organization take no stance on each other.
+fn is_part_of(doc: &Doc<'_>, table: &Table, a: usize, b: usize) -> bool {
+    table.entities[a].parent.is_some_and(|(p, _)| p == b)
+        || table.entities[a]
+            .lex
+            .and_then(|l| doc.lex.entities()[l].parent)
+            .is_some_and(|p| table.entities[b].lex == Some(p))
+}
+
 /// A cue occurrence with what was decided about it.
 struct CueHit {
     c: usize,
@@ -882,7 +935,12 @@ fn push(
     hit: &CueHit,
     rule: &str,
 ) {
-    if source == target || !is_actor(table, source) || !is_actor(table, target) {
+    if source == target
+        || !is_actor(table, source)
+        || !is_actor(table, target)
+        || is_part_of(doc, table, source, target)
+        || is_part_of(doc, table, target, source)
+    {
         return;
     }
     let cue_span = Span::new(doc.span(hit.c).start, doc.span(hit.cue_end - 1).end);
