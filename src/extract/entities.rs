@@ -1482,7 +1482,9 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
             }
             let matches = (0..n).all(|k| {
                 let w = if k + 1 == n { doc.base(t + k) } else { doc.word(t + k) };
-                w == parts[k]
+                // "Al-Obeidi" opening a sentence for "al-Obeidi".
+                let particle = parts[k].starts_with(char::is_lowercase);
+                w == parts[k] || (particle && w.eq_ignore_ascii_case(&parts[k]))
             });
             if matches && !doc.is_cap(t + n) {
                 table.add(doc, t..t + n, *e, MentionForm::Surname);

@@ -366,6 +366,25 @@ fn stance_at(
         _ => return, // "did not condemn" is no stance at all
     };
 
+    // "Baghdad is under pressure from Washington", "Kyiv welcomed support from Oslo": the actor
+    // after "from" bears on the subject.
+    if doc.is_any(cue_end, words!["from"])
+        && !doc.word(c).to_lowercase().ends_with("ed")
+        && let Some(giver) = table.mention_at(cue_end + 1 + usize::from(doc.is_any(cue_end + 1, words!["the"])))
+        && is_actor(table, giver.entity)
+    {
+        // The subject of the cue's own clause: after a speech verb that reports it ("Ashby
+        // said the men had ignored warnings from London": the men, no actor).
+        let from = (clause.start..c)
+            .rev()
+            .find(|&t| doc.speech_at(t).is_some() || doc.is_any(t, words!["that"]))
+            .map_or(clause.start, |t| t + 1);
+        if let Some(subject) = sentence_subject(doc, table, from..c) {
+            let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
+            push(doc, table, ctx, out, (giver.entity, subject, None), &hit, "cue from an actor");
+            return;
+        }
+    }
     // Passive: "banned in Russia", "condemned by the EU".
     let mut after = cue_end;
     if doc.is_any(after, words!["by", "in"]) && doc.word(c).to_lowercase().ends_with("ed") {
