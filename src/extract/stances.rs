@@ -346,10 +346,16 @@ fn stance_at(
     {
         window_start -= 1;
     }
-    let is_negated = (window_start..c).any(|t| {
+    let negation = (window_start..c).rev().find(|&t| {
         let w = doc.word(t);
         doc.is_any(t, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t") || w.ends_with("N'T")
     });
+    // "did not oppose international help": the negation belongs to the nearer cue, which
+    // governs this one; neither says where the actor stands.
+    if negation.is_some_and(|n| (n + 1..c).any(|t| doc.cue_at(t).is_some())) {
+        return;
+    }
+    let is_negated = negation.is_some();
     // Hedges in the same window: "might consider sanctions", "could welcome".
     let is_hedged = (window_start..c).any(|t| doc.is_any(t, HEDGES));
     // "Asked whether Congo would ask the Council to sanction Rwanda, …": a question, no stance.
@@ -686,11 +692,25 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
     ("bid", &[]),
     ("initiative", &[]),
     ("choice", &[]),
+    ("vote", &[]),
+    ("resolution", &[]),
 ];
 
 /// Nouns for a decision, which "the decision", "the move" can refer back to.
-const DECISION_NOUNS: Words =
-    words!["decision", "move", "step", "plan", "proposal", "announcement", "policy", "bid", "initiative", "choice",];
+const DECISION_NOUNS: Words = words![
+    "decision",
+    "move",
+    "step",
+    "plan",
+    "proposal",
+    "announcement",
+    "policy",
+    "bid",
+    "initiative",
+    "choice",
+    "vote",
+    "resolution"
+];
 
 /// Decisions the text gives an actor: "OPEC+'s decision to extend cuts", "Kuwait's surprise
 /// move", "the council decided to …".
@@ -900,9 +920,15 @@ fn described_as(doc: &Doc<'_>, table: &Table, statements: &[Quote], out: &mut Fo
             .rev()
             .take_while(|&t| doc.quote_of(t).is_none())
             .find(|&t| doc.speech_at(t).is_some_and(|v| doc.lex.speech_verb(v).kind == "describe"));
-        let Some(v) = verb else { continue };
         let ctx = context(doc, statements, c, doc.article.sentences()[doc.sentence_idx(outer.start)].span);
         let Some(source) = ctx.speaker else { continue };
+        // "said it “welcomes” the council’s decision": the quoted verb's object follows.
+        let Some(v) = verb else {
+            if inner.len() <= 2 {
+                quoted_verb_object(doc, table, &ctx, out, source, (c, cue_idx), outer.end);
+            }
+            continue;
+        };
         let cue = doc.lex.cue(cue_idx);
         let negated = (inner.start..c).any(|t| doc.is_any(t, NEGATIONS));
         // As for any cue, "not positive" is negative, "not unacceptable" says nothing.
@@ -924,6 +950,43 @@ fn described_as(doc: &Doc<'_>, table: &Table, statements: &[Quote], out: &mut Fo
             }
         }
     }
+}
+
+/// The object right after a quoted cue verb ("“welcomes” the council’s decision", "“condemns”
+/// Russia"): the actor named there.
+fn quoted_verb_object(
+    doc: &Doc<'_>,
+    table: &Table,
+    ctx: &Context,
+    out: &mut Found,
+    source: usize,
+    (c, cue_idx): (usize, usize),
+    from: usize,
+) {
+    let mut t = from;
+    while doc.is_any(t, DETERMINERS) {
+        t += 1;
+    }
+    let Some(m) = table.mention_at(t).filter(|m| is_actor(table, m.entity)) else { return };
+    let mut target = m.entity;
+    // "the council" in the council's own statement is another council: the latest before.
+    if target == source
+        && m.form == super::entities::MentionForm::Description
+        && let Some(classes) = doc.lex.description(doc.base(m.tokens.end - 1))
+    {
+        let Some(other) = table
+            .before(m.span.start)
+            .take(200)
+            .find(|o| o.entity != source && classes.contains(&table.entities[o.entity].class))
+        else {
+            return;
+        };
+        target = other.entity;
+    }
+    let cue = doc.lex.cue(cue_idx);
+    let hit =
+        CueHit { c, cue_end: c + doc.word_hit_len(c), polarity: cue.polarity, is_negated: false, is_hedged: false };
+    push(doc, table, ctx, out, (source, target, Some(m.span)), &hit, "quoted verb and its object");
 }
 
 /// True if `a` is a body of `b` ("European Commission" of the European Union): a body and its
