@@ -1420,8 +1420,24 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
             table.entities[m.entity].parent.map(|(p, _)| p).or_else(lex_parent).filter(|&p| fits(p))
         })
     };
-    // "the community" is the East African Community even if another body came since.
+    // "the army", "the military": the state's armed forces or the state, never a militia.
     let noun = doc.base(t);
+    if noun.eq_ignore_ascii_case("army") || noun.eq_ignore_ascii_case("military") {
+        let is_named_force = |e: usize| {
+            ["Army", "Armed Forces", "Military", "Defence Forces", "Defense Forces"]
+                .iter()
+                .any(|n| table.entities[e].name.contains(n))
+        };
+        // Else the country the passage is most about, not merely the last one named.
+        return candidates().find(|&e| is_named_force(e)).or_else(|| {
+            let mut counts: HashMap<usize, usize> = HashMap::default();
+            for e in candidates().filter(|&e| table.entities[e].kind == EntityKind::Country) {
+                *counts.entry(e).or_default() += 1;
+            }
+            counts.into_iter().max_by_key(|&(e, n)| (n, std::cmp::Reverse(e))).map(|(e, _)| e)
+        });
+    }
+    // "the community" is the East African Community even if another body came since.
     let named = candidates()
         .find(|&e| table.entities[e].name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun)));
     named.or_else(|| candidates().next())
@@ -1578,7 +1594,15 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
 /// "the alliance", "the organization’s", "this country": the latest compatible entity.
 fn descriptions(doc: &Doc<'_>, table: &mut Table) {
     for t in 1..doc.n_tokens() {
-        if table.token_mention[t].is_some() || !doc.is_any(t - 1, words!["the", "this", "that"]) {
+        // "the 15-member council", "the 27-nation bloc": a size between article and noun.
+        let sized = |u: usize| {
+            let w = doc.word(u);
+            doc.is_word(u)
+                && w.contains('-')
+                && ["member", "nation", "country", "state", "party", "strong"].iter().any(|s| w.ends_with(s))
+        };
+        let det = if t >= 2 && sized(t - 1) { t - 2 } else { t - 1 };
+        if table.token_mention[t].is_some() || !doc.is_any(det, words!["the", "this", "that"]) {
             continue;
         }
         if doc.lex.description(doc.base(t)).is_none() {

@@ -199,6 +199,20 @@ fn is_actor(table: &Table, e: usize) -> bool {
 /// The subject of a stretch of a sentence (outside quotes): its first person in subject
 /// position ("A spokesman for the ministry, Zhao Lin, …"), else its first actor there.
 pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>) -> Option<usize> {
+    // "In a communique issued in the Ethiopian capital, Addis Ababa, the council …": after a
+    // long opening phrase, the subject follows its last comma.
+    if doc.is_any(range.start, PREPOSITIONS)
+        && let Some(comma) = (range.start..range.end.saturating_sub(1)).rev().find(|&t| doc.is_punct(t, ","))
+        && comma > range.start
+        && doc.quote_of(comma).is_none()
+        && let Some(e) = subject_in(doc, table, comma + 1..range.end)
+    {
+        return Some(e);
+    }
+    subject_in(doc, table, range)
+}
+
+fn subject_in(doc: &Doc<'_>, table: &Table, range: Range<usize>) -> Option<usize> {
     let mut seen = Vec::new();
     for t in range.clone() {
         if doc.quote_of(t).is_some() {
@@ -224,6 +238,10 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>
         (m.tokens.start > range.start && doc.is_punct(m.tokens.start - 1, ",") && is_actor(table, m.entity))
             .then_some(m.entity)
     };
+    // "The SADC Electoral Observation Mission": the body, not the organization that names it.
+    if seen.len() >= 2 && table.entities[seen[1]].parent.is_some_and(|(p, _)| p == seen[0]) {
+        seen.remove(0);
+    }
     let found = seen
         .iter()
         .copied()
@@ -254,6 +272,14 @@ fn modifies_a_bystander(doc: &Doc<'_>, m: &super::entities::Mention) -> bool {
 
 /// True if the mention at `start` is the subject of its clause (not the object of a preposition).
 fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize) -> bool {
+    // "…, led by former minister X, said": the agent of a participle.
+    let by_agent = (start.saturating_sub(6).max(clause.start)..start)
+        .rev()
+        .take_while(|&u| !doc.is_punct(u, ",;:()"))
+        .any(|u| doc.is_any(u, words!["by"]));
+    if by_agent {
+        return false;
+    }
     // A person between commas is an apposition to the subject: "A spokesman …, Zhao Lin, said".
     if let Some(m) = table.mention_at(start) {
         let enclosed = start > clause.start && doc.is_punct(start - 1, ",") && doc.is_punct(m.tokens.end, ",");
