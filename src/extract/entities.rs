@@ -1579,9 +1579,16 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
         let best = pool
             .iter()
             .filter_map(|(e, ..)| Some((table.before(pos).take(500).find(|m| m.entity == *e)?.span.start, *e)))
-            .max()
-            .map(|(_, e)| e);
-        if let Some(e) = best {
+            .max();
+        // "A council diplomat, speaking on condition of anonymity, … the diplomat said": someone
+        // introduced without a name since the holder was last named.
+        let anonymous = best.is_some_and(|(last, _)| {
+            (0..t).rev().take_while(|&u| doc.span(u).start > last).any(|u| {
+                doc.title_at(u) == Some(title_idx)
+                    && (u.saturating_sub(3)..u).any(|a| doc.is_any(a, words!["a", "an", "another", "one"]))
+            })
+        });
+        if let Some((_, e)) = best.filter(|_| !anonymous) {
             let tokens = first..last;
             if tokens.clone().all(|u| table.token_mention[u].is_none() || table.entity_at(u) == org) {
                 table.replace(doc, tokens, e, MentionForm::TitleRef);
@@ -1589,6 +1596,18 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
         }
         t = last.max(t + 1);
     }
+}
+
+/// True if "a"/"an" with the noun at `t` ("A council diplomat …") came after `e` was last
+/// named: "the diplomat" then is that unnamed person.
+fn introduced_anonymously(doc: &Doc<'_>, table: &Table, e: usize, t: usize) -> bool {
+    let pos = doc.span(t).start;
+    let Some(last) = table.before(pos).find(|m| m.entity == e).map(|m| m.span.end) else { return false };
+    let noun = doc.base(t);
+    (0..t).rev().take_while(|&u| doc.span(u).start >= last).any(|u| {
+        doc.base(u).eq_ignore_ascii_case(noun)
+            && (u.saturating_sub(3)..u).any(|a| doc.is_any(a, words!["a", "an", "another", "one"]))
+    })
 }
 
 /// "the alliance", "the organization’s", "this country": the latest compatible entity.
@@ -1612,7 +1631,7 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
             continue; // part of a name: "the Council of Europe"
         }
         let antecedent = description_antecedent(doc, table, t);
-        if let Some(e) = antecedent {
+        if let Some(e) = antecedent.filter(|&e| !introduced_anonymously(doc, table, e, t)) {
             table.add(doc, t..t + 1, e, MentionForm::Description);
         }
     }

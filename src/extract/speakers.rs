@@ -105,6 +105,9 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
         if quotes[qi].speaker.is_some() {
             continue;
         }
+        if has_own_speaker(doc, qi) {
+            continue;
+        }
         let para = doc.article.paragraphs()[raw.paragraph_idx];
         let before = statements.partition_point(|s| s.span.start < raw.outer.start);
         if let Some(s) = statements[..before].last().filter(|s| s.span.start >= para.start && s.speaker.is_some()) {
@@ -118,7 +121,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
         }
         let raw = &doc.quotes[qi];
         let para = doc.article.paragraphs()[raw.paragraph_idx];
-        if raw.outer.start != para.start || raw.paragraph_idx == 0 {
+        if raw.outer.start != para.start || raw.paragraph_idx == 0 || has_own_speaker(doc, qi) {
             continue;
         }
         let prev_para = doc.article.paragraphs()[raw.paragraph_idx - 1];
@@ -201,6 +204,15 @@ fn is_noun_use(doc: &Doc<'_>, v: usize) -> bool {
 /// "A German reporter asked the president whether “…”": a question's own sentence names who
 /// asked, even if that is nobody the map shows; the quote borrows no one else's speaker.
 fn has_own_speaker(doc: &Doc<'_>, qi: usize) -> bool {
+    // "“…,” the diplomat said": a speaker the map does not show (an unnamed diplomat).
+    let after = doc.quote_outer_tokens(qi).end;
+    let para = doc.quotes[qi].paragraph_idx;
+    let said_after = (after..(after + 6).min(doc.n_tokens()))
+        .take_while(|&t| doc.paragraph_of(t) == para && doc.quote_of(t).is_none() && !doc.is_punct(t, ".;!?“\"«"))
+        .any(|t| doc.speech_at(t).is_some_and(|s| doc.lex.speech_verb(s).kind != "according"));
+    if said_after {
+        return true;
+    }
     let q_first = doc.quote_outer_tokens(qi).start;
     let Some(sentence) = doc.article.sentences().get(doc.sentence_idx(q_first.min(doc.n_tokens().saturating_sub(1))))
     else {
