@@ -274,6 +274,11 @@ impl<'a> Doc<'a> {
         self.keys.get(t).is_some_and(|key| words.contains(key))
     }
 
+    /// The [`word_key`] of the word without a possessive ending.
+    pub fn key(&self, t: usize) -> u64 {
+        self.keys[t]
+    }
+
     /// True if the word (without a possessive ending) is `word`, ignoring ASCII case.
     pub fn is(&self, t: usize, word: &str) -> bool {
         self.keys.get(t) == Some(&word_key(word))

@@ -1480,6 +1480,14 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
         .filter(|(g, _)| !surnames.iter().any(|(s, _)| s == g))
         .collect();
     surnames.splice(0..0, given);
+    // Names by the key of their first word, so that each token looks at only the names it may
+    // begin (in list order: later entries win).
+    let mut by_first: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (i, (parts, _)) in surnames.iter().enumerate() {
+        if let Some(first) = parts.first() {
+            by_first.entry(super::doc::word_key(first)).or_default().push(i);
+        }
+    }
     for t in 0..doc.n_tokens() {
         if table.token_mention[t].is_some() || !doc.is_word(t) {
             continue;
@@ -1491,7 +1499,8 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
         if !doc.is_cap(t) && !doc.is_any(t, SURNAME_PARTICLES) {
             continue;
         }
-        for (parts, e) in surnames.iter().rev() {
+        let Some(candidates) = by_first.get(&doc.key(t)) else { continue };
+        for (parts, e) in candidates.iter().rev().map(|&i| &surnames[i]) {
             let n = parts.len();
             if t + n > doc.n_tokens() {
                 continue;
