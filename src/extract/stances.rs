@@ -213,6 +213,12 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>
 }
 
 fn subject_in(doc: &Doc<'_>, table: &Table, range: Range<usize>) -> Option<usize> {
+    // "She said the DPP had …": a pronoun that opens the stretch is its subject.
+    if let Some(first) = range.clone().find(|&t| doc.quote_of(t).is_none() && doc.is_word(t))
+        && let Some(e) = pronoun_entity(doc, table, first)
+    {
+        return Some(e);
+    }
     let mut seen = Vec::new();
     for t in range.clone() {
         if doc.quote_of(t).is_some() {
@@ -545,6 +551,18 @@ fn stance_at(
             || (t > cue_end + 1 && doc.is_any(t, words!["that"]))
             || (t > cue_end && doc.is_any(t, SUBORDINATORS))
         {
+            break;
+        }
+        // "urged its leaders not to …": the actor the leaders speak for.
+        if t == cue_end
+            && table.mention_at(t).is_none()
+            && doc.is_any(t, words!["its", "their"])
+            && doc.is_proxy(t + 1)
+            && let Some(e) = super::entities::its_antecedent(doc, table, t)
+            && is_actor(table, e)
+            && !sources.contains(&e)
+        {
+            targets.push((e, Span::new(doc.span(t).start, doc.span(t + 1).end)));
             break;
         }
         if let Some(m) = table.mention_at(t) {
