@@ -465,7 +465,21 @@ fn stance_at(
     let mut sources: Vec<usize> = Vec::new();
     let mut rule = "subject";
     let mut is_coordinated = false;
-    for t in (clause.start..c).rev() {
+    // "accused the UAE of supplying the RSF": the one accused does what the gerund says.
+    if c >= 3
+        && doc.is_any(c - 1, words!["of"])
+        && let Some(m) = table.mention_at(c - 2)
+        && is_actor(table, m.entity)
+        && m.tokens.start > 0
+        && (m.tokens.start.saturating_sub(2)..m.tokens.start).any(|u| {
+            doc.cue_at(u)
+                .is_some_and(|i| matches!(doc.lex.cue(i).category.as_str(), "accuse" | "criticize" | "condemn"))
+        })
+    {
+        sources.push(m.entity);
+        rule = "accused of";
+    }
+    for t in (clause.start..c).rev().take_while(|_| sources.is_empty()) {
         if let Some(m) = table.mention_at(t) {
             let is_location = m.form == super::entities::MentionForm::Location;
             if is_actor(table, m.entity)
@@ -846,15 +860,30 @@ fn conjuncts_after<'t>(
 ) -> (Vec<&'t super::entities::Mention>, usize) {
     let mut out = Vec::new();
     let mut u = end;
+    // "the Sudanese Armed Forces (SAF) and …": past the acronym defined after a name.
+    let skip_acronym = |u: usize| {
+        if doc.is_punct(u, "(") && doc.is_all_caps(u + 1) && doc.is_punct(u + 2, ")") { u + 3 } else { u }
+    };
+    u = skip_acronym(u);
     while u + 1 < clause_end && (doc.is_any(u, words!["and", "or"]) || doc.is_punct(u, ",")) {
         let mut v = u + 1;
         while doc.is_any(v, words!["the", "and"]) {
             v += 1;
         }
+        // "… and the paramilitary Rapid Support Forces": a modifier or two before the name.
+        if doc.is_any(v - 1, words!["the"]) {
+            let mut w = v;
+            while w < v + 2 && doc.is_word(w) && !doc.is_cap(w) && table.mention_at(w).is_none() {
+                w += 1;
+            }
+            if table.mention_at(w).is_some() {
+                v = w;
+            }
+        }
         match table.mention_at(v) {
             Some(m) if is_actor(table, m.entity) => {
                 out.push(m);
-                u = m.tokens.end;
+                u = skip_acronym(m.tokens.end);
             }
             _ => break,
         }
