@@ -1346,15 +1346,16 @@ fn surname_of(doc: &Doc<'_>, range: &Range<usize>) -> String {
 /// Briones", a Spanish first surname).
 fn find_by_name_part(table: &Table, part: &str) -> Option<usize> {
     let words: Vec<&str> = part.split_whitespace().collect();
+    let last = *words.last()?;
     table
         .entities
         .iter()
         .enumerate()
         .rev()
+        .filter(|(_, e)| e.kind == EntityKind::Person && e.name.contains(last))
         .find(|(_, e)| {
             let name: Vec<&str> = e.name.split_whitespace().collect();
-            e.kind == EntityKind::Person
-                && name.len() > words.len()
+            name.len() > words.len()
                 && (name.ends_with(&words) || (words.len() == 1 && name.len() >= 3 && name[1..].contains(&words[0])))
         })
         .map(|(i, _)| i)
@@ -1399,13 +1400,19 @@ fn link_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, us
 /// The entity a description noun at `t` refers to: "the bloc('s)" → the latest bloc.
 fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
     let classes = doc.lex.description(doc.base(t))?;
+    // Whether each entity fits, worked out once per entity (0: not yet, 1: no, 2: yes).
+    let known: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(0); table.entities.len()];
     let fits = |e: usize| {
-        let ent = &table.entities[e];
-        classes.iter().any(|c| {
-            c == &ent.class
-                || (c == "person" && ent.kind == EntityKind::Person)
-                || (c == "country" && ent.kind == EntityKind::Country)
-        })
+        if known[e].get() == 0 {
+            let ent = &table.entities[e];
+            let fit = classes.iter().any(|c| {
+                c == &ent.class
+                    || (c == "person" && ent.kind == EntityKind::Person)
+                    || (c == "country" && ent.kind == EntityKind::Country)
+            });
+            known[e].set(1 + u8::from(fit));
+        }
+        known[e].get() == 2
     };
     // A body's parent counts too: after "the CSTO Council", "the organization" is the CSTO.
     let candidates = || {
