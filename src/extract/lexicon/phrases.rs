@@ -8,7 +8,7 @@
 //! and the lexicon builds in a third of the instructions (no automaton to compile), which shortens
 //! start-up by about 25 ms.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::doc::word_key;
 
@@ -18,11 +18,11 @@ pub(super) struct Phrases {
     /// Phrases by the key of their [`lead`] (one or two words), longest first; equal lengths
     /// keep the order they were added in.
     by_lead: HashMap<u64, Vec<u32>>,
+    /// Keys of every lead: most words of a text begin no phrase, and one bit test turns them
+    /// away before any hash-table probe.
+    leads: KeyFilter,
     /// Keys of the first words of phrases whose lead has two words.
-    multi_first: HashSet<u64>,
-    /// A bit per [`Self::filter_bit`] of every lead and first-word key: most words of a text
-    /// begin no phrase, and one bit test turns them away before any hash-table probe.
-    filter: Vec<u64>,
+    multi_first: KeyFilter,
     /// First characters of phrases that open with a non-word character.
     other_starts: Vec<char>,
     /// Compare ASCII letters without regard to case.
@@ -31,11 +31,11 @@ pub(super) struct Phrases {
 
 impl Phrases {
     pub fn new(patterns: &[String], fold_case: bool) -> Self {
-        let mut leads: Vec<(u64, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.len());
-        let mut multi_first = HashSet::default();
+        let mut filed: Vec<(u64, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.len());
+        let mut leads = KeyFilter::default();
+        let mut multi_first = KeyFilter::default();
         let mut other_starts = Vec::new();
-        let mut filter = vec![0u64; FILTER_BITS / 64];
-        let mut mark = |key: u64| filter[filter_bit(key) / 64] |= 1 << (filter_bit(key) % 64);
+        let key = |s: &str| phrase_key(s, fold_case);
         for (i, pattern) in patterns.iter().enumerate() {
             let Some(first) = pattern.chars().next() else { continue };
             if !is_word_char(first) && !other_starts.contains(&first) {
@@ -44,24 +44,23 @@ impl Phrases {
             let first_end = first_run_end(pattern, 0);
             let lead_end = lead_end(pattern, 0, first_end);
             if lead_end > first_end {
-                multi_first.insert(word_key(&pattern[..first_end]));
-                mark(word_key(&pattern[..first_end]));
+                multi_first.insert(key(&pattern[..first_end]));
             }
-            let key = word_key(&pattern[..lead_end]);
-            mark(key);
-            leads.push((key, std::cmp::Reverse(pattern.len()), i as u32));
+            let lead = key(&pattern[..lead_end]);
+            leads.insert(lead);
+            filed.push((lead, std::cmp::Reverse(pattern.len()), i as u32));
         }
         // Longest first under each key; equal lengths in the order they were added.
-        leads.sort_unstable();
+        filed.sort_unstable();
         let mut by_lead: HashMap<u64, Vec<u32>> = HashMap::default();
-        for (key, _, id) in leads {
+        for (key, _, id) in filed {
             by_lead.entry(key).or_default().push(id);
         }
         Phrases {
             patterns: patterns.iter().map(|p| p.as_str().into()).collect(),
             by_lead,
+            leads,
             multi_first,
-            filter,
             other_starts,
             fold_case,
         }
@@ -101,10 +100,12 @@ impl Phrases {
         }
     }
 
-    /// False when no phrase is filed under `key` nor begins with it.
-    fn may_hold(&self, key: u64) -> bool {
-        let bit = filter_bit(key);
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    /// The phrases filed under a lead key, longest first.
+    fn lookup(&self, key: u64) -> &[u32] {
+        if !self.leads.may_contain(key) {
+            return &[];
+        }
+        self.by_lead.get(&key).map_or(&[], Vec::as_slice)
     }
 
     /// The longest phrase at `pos` (whose first run of characters ends at `first_end`) that
@@ -116,17 +117,17 @@ impl Phrases {
         first_end: usize,
         accept: &mut impl FnMut(u32, usize, usize) -> Option<usize>,
     ) -> Option<usize> {
-        let first_key = word_key(&text[pos..first_end]);
-        if !self.may_hold(first_key) {
-            return None;
-        }
-        let longer: &[u32] = if self.multi_first.contains(&first_key) {
-            let end = lead_end(text, pos, first_end);
-            self.by_lead.get(&word_key(&text[pos..end])).map_or(&[], Vec::as_slice)
+        let first_key = phrase_key(&text[pos..first_end], self.fold_case);
+        let longer: &[u32] = if self.multi_first.may_contain(first_key) {
+            let lead = phrase_key(&text[pos..lead_end(text, pos, first_end)], self.fold_case);
+            self.lookup(lead)
         } else {
             &[]
         };
-        let shorter = self.by_lead.get(&first_key).map_or(&[][..], Vec::as_slice);
+        let shorter = self.lookup(first_key);
+        if longer.is_empty() && shorter.is_empty() {
+            return None;
+        }
         let bytes = text.as_bytes();
         let len = |id: &u32| self.patterns[*id as usize].len();
         // Both lists run longest first; merge them so that the longest phrase is tried first.
@@ -155,13 +156,41 @@ impl Phrases {
     }
 }
 
-/// Size of the filter: 32 KiB, so that under one key in ten sets a bit for tens of thousands of
-/// phrases.
-const FILTER_BITS: usize = 1 << 18;
+/// A set of keys that may answer "maybe" for a key it lacks but never "no" for one it holds:
+/// a bit per key, 16 KiB, so that a few tens of thousands of keys leave most bits clear.
+struct KeyFilter(Vec<u64>);
 
-fn filter_bit(key: u64) -> usize {
-    // The high bits of a multiplicative mix of the FNV key.
-    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 18)) as usize
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter(vec![0; (1 << KeyFilter::BITS) / 64])
+    }
+}
+
+impl KeyFilter {
+    const BITS: u32 = 17;
+
+    fn bit(key: u64) -> usize {
+        // The high bits of a multiplicative mix of the key.
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, key: u64) {
+        let bit = Self::bit(key);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_contain(&self, key: u64) -> bool {
+        let bit = Self::bit(key);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// The key of a lead: a 64-bit FNV-1a hash, of the ASCII-lower-cased text when case is folded.
+fn phrase_key(s: &str, fold_case: bool) -> u64 {
+    if fold_case {
+        return word_key(s);
+    }
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// Where a phrase's lead ends: after its first run of word characters (ending at
