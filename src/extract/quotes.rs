@@ -49,15 +49,21 @@ pub(crate) fn find(article: &Article) -> Vec<RawQuote> {
 
 fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>) {
     let p = &text[para.range()];
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    let bytes = p.as_bytes();
     let mut open: Option<(usize, char, Family)> = None;
-    let mut idx = 0;
-    while idx < chars.len() {
-        let (pos, c) = chars[idx];
-        let prev = idx.checked_sub(1).map(|i| chars[i].1);
-        let next = chars.get(idx + 1).map(|&(_, c)| c);
-        idx += 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Quote marks are `"`, `'` or non-ASCII: skip other ASCII bytes without decoding.
+        if bytes[i].is_ascii() && bytes[i] != b'"' && bytes[i] != b'\'' {
+            i += 1;
+            continue;
+        }
+        let pos = i;
+        let c = p[pos..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
         let Some(fam) = family(c) else { continue };
+        let prev = p[..pos].chars().next_back();
+        let next = p[i..].chars().next();
         match open {
             None => {
                 let opens = match fam {
@@ -80,7 +86,7 @@ fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>
                     Family::Single => {
                         matches!(c, '’' | '‘' | '›' | '\'')
                             && !(prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric))
-                            && !is_plural_possessive(&chars, idx - 1)
+                            && !is_plural_possessive(p, pos, i)
                     }
                 };
                 if closes {
@@ -121,12 +127,13 @@ fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>
     }
 }
 
-/// "the farmers’ anger": an apostrophe after a plural, followed by a lower-case word.
-fn is_plural_possessive(chars: &[(usize, char)], idx: usize) -> bool {
-    let prev = idx.checked_sub(1).map(|i| chars[i].1);
-    let next = chars.get(idx + 1).map(|c| c.1);
-    let after = chars.get(idx + 2).map(|c| c.1);
-    prev == Some('s') && next.is_some_and(char::is_whitespace) && after.is_some_and(char::is_lowercase)
+/// "the farmers’ anger": an apostrophe (from `pos` to `end`) after a plural, followed by a
+/// lower-case word.
+fn is_plural_possessive(p: &str, pos: usize, end: usize) -> bool {
+    let mut after = p[end..].chars();
+    p[..pos].chars().next_back() == Some('s')
+        && after.next().is_some_and(char::is_whitespace)
+        && after.next().is_some_and(char::is_lowercase)
 }
 
 #[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]
