@@ -1619,9 +1619,9 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
 fn introduced_anonymously(doc: &Doc<'_>, table: &Table, e: usize, t: usize) -> bool {
     let pos = doc.span(t).start;
     let Some(last) = table.before(pos).find(|m| m.entity == e).map(|m| m.span.end) else { return false };
-    let noun = doc.base(t);
+    let noun = doc.key(t);
     (0..t).rev().take_while(|&u| doc.span(u).start >= last).any(|u| {
-        doc.base(u).eq_ignore_ascii_case(noun)
+        doc.key(u) == noun
             && (u.saturating_sub(3)..u).any(|a| doc.is_any(a, words!["a", "an", "another", "one"]))
     })
 }
