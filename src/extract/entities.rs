@@ -1621,8 +1621,7 @@ fn introduced_anonymously(doc: &Doc<'_>, table: &Table, e: usize, t: usize) -> b
     let Some(last) = table.before(pos).find(|m| m.entity == e).map(|m| m.span.end) else { return false };
     let noun = doc.key(t);
     (0..t).rev().take_while(|&u| doc.span(u).start >= last).any(|u| {
-        doc.key(u) == noun
-            && (u.saturating_sub(3)..u).any(|a| doc.is_any(a, words!["a", "an", "another", "one"]))
+        doc.key(u) == noun && (u.saturating_sub(3)..u).any(|a| doc.is_any(a, words!["a", "an", "another", "one"]))
     })
 }
 

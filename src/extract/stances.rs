@@ -26,6 +26,7 @@ const NEGATIONS: Words = words![
     "hardly",
     "refused",
     "refuses",
+    "fail",
     "failed",
     "fails",
     "lack",
@@ -160,9 +161,19 @@ fn clauses(doc: &Doc<'_>, tokens: Range<usize>) -> Vec<Range<usize>> {
         (doc.is_punct(t, "(") && (t + 1..t + 4).any(|u| doc.is_punct(u, ")")))
             || (doc.is_punct(t, ")") && (t.saturating_sub(3)..t).any(|u| doc.is_punct(u, "(")))
     };
+    // A short quoted phrase inside a sentence ("said Tokyo had “serious concerns” about …") is
+    // part of its clause; a longer quotation is a clause of its own.
+    let is_inline = |q: Option<usize>| {
+        q.is_some_and(|q| {
+            let inner = doc.quote_inner_tokens(q);
+            inner.len() <= 6 && doc.quote_outer_tokens(q).start > tokens.start
+        })
+    };
     for t in tokens.clone() {
         let boundary = t > start
-            && (doc.quote_of(t) != doc.quote_of(t - 1)
+            && ((doc.quote_of(t) != doc.quote_of(t - 1)
+                && !is_inline(doc.quote_of(t))
+                && !is_inline(doc.quote_of(t - 1)))
                 || (doc.is_punct(t, ";()[]") && !is_short_paren(t))
                 || doc.is_any(t, CLAUSE_BREAKS));
         if boundary {
@@ -380,7 +391,13 @@ fn stance_at(
     }
     let negation = (window_start..c).rev().find(|&t| {
         let w = doc.word(t);
-        doc.is_any(t, NEGATIONS) || w.ends_with("n't") || w.ends_with("n’t") || w.ends_with("N'T")
+        doc.is_any(t, NEGATIONS)
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+            || w.ends_with("N'T")
+            // "instead of supporting", "rather than help".
+            || (doc.is_any(t, words!["instead"]) && doc.is(t + 1, "of"))
+            || (doc.is_any(t, words!["rather"]) && doc.is(t + 1, "than"))
     });
     // "did not oppose international help": the negation belongs to the nearer cue, which
     // governs this one; neither says where the actor stands.
@@ -543,6 +560,18 @@ fn stance_at(
     // A cue named as a thing ("the attack by X") has its agent after "by".
     let is_nominal = c > 0 && doc.is_any(c - 1, DETERMINERS);
 
+    // "Lin said Japan had “no right to meddle” and accused Tokyo of …": nobody acts on
+    // themselves; the subject found belongs to a reported clause, and the speaker acts.
+    let object = (cue_end..(cue_end + 2).min(clause.end)).find_map(|u| table.mention_at(u)).map(|m| m.entity);
+    if rule == "subject"
+        && object.is_some_and(|o| sources.contains(&o))
+        && let Some(s) =
+            ctx.speaker.or_else(|| sentence_subject(doc, table, sentence.start..c)).filter(|s| !sources.contains(s))
+    {
+        sources = vec![s];
+        rule = "subject of the sentence";
+        is_coordinated = false;
+    }
     // Targets: the first actor after the cue (and those coordinated with it).
     let mut targets: Vec<(usize, Span)> = Vec::new();
     let mut t = cue_end;
@@ -627,9 +656,18 @@ fn stance_at(
     // "China and Russia are good partners": coordinated actors cooperate with each other.
     // Two parties signing ("Germany and Brazil signed agreements") agree with each other; a
     // multilateral signing or a joint declaration toward a third party says nothing between them.
+    // Agreeing counts too ("Japan and the Philippines agreed to …", "X and Y reached an
+    // agreement"), but not accepting or approving something together.
+    // Only an agreement that happened: not one urged ("called on both X and Y to agree a
+    // truce"), denied or hedged.
     let is_bilateral_signing = cue.category == "agree"
         && sources.len() == 2
-        && (doc.word(c).to_lowercase().starts_with("sign") || doc.is_any(c, words!["inked"]));
+        && !is_negated
+        && !is_hedged
+        && !(c > 0 && doc.is_any(c - 1, words!["to"]))
+        && ["sign", "inked", "agre", "deal", "accord", "concur", "consensus", "clinch"]
+            .iter()
+            .any(|p| doc.word(c).to_lowercase().starts_with(p));
     if targets.is_empty() && (cue.category == "cooperate" || is_bilateral_signing) && is_coordinated {
         let cue_span = Some(Span::new(doc.span(c).start, doc.span(cue_end - 1).end));
         for &source in &sources {
@@ -706,13 +744,31 @@ fn acts_against_another(doc: &Doc<'_>, table: &Table, clause_end: usize, urged: 
 /// "urged Congo and Rwanda to return to talks": an appeal to make peace, not a stance against
 /// those urged. `to` is where the chain of actors urged ends.
 fn appeals_for_talks(doc: &Doc<'_>, to: usize) -> bool {
+    // "urged both sides to “return without delay to the technical talks”": quote marks and a
+    // few words may come between.
     doc.is_any(to, words!["to"])
-        && (to + 1..to + 5).any(|u| {
+        && (to + 1..to + 9).any(|u| {
             doc.cue_at(u).is_some_and(|i| matches!(doc.lex.cue(i).category.as_str(), "cooperate" | "agree"))
-                || doc
-                    .is_any(u, words!["talks", "dialogue", "negotiations", "negotiate", "ceasefire", "truce", "peace"])
+                || doc.is_any(u, APPEAL_WORDS)
         })
 }
+
+/// What mediators urge the parties toward: an appeal for them, not a stance against them.
+const APPEAL_WORDS: Words = words![
+    "talks",
+    "dialogue",
+    "negotiations",
+    "negotiate",
+    "ceasefire",
+    "truce",
+    "peace",
+    "restraint",
+    "calm",
+    "de-escalate",
+    "de-escalation",
+    "diplomacy",
+    "diplomatic"
+];
 
 /// What a court gives, which refers back to the court.
 const COURT_PRODUCTS: Words = words!["ruling", "verdict", "judgment", "judgement", "order", "opinion", "decision"];
@@ -738,6 +794,11 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
     ("allegations", &["accuse"]),
     ("criticism", &["criticize", "condemn", "accuse"]),
     ("aid", &["aid"]),
+    // "welcomed the agreement", "the outcome of the talks": the parties to the latest agreement.
+    ("agreement", &["agree"]),
+    ("deal", &["agree"]),
+    ("accord", &["agree"]),
+    ("outcome", &["agree"]),
     ("offer", &["aid", "cooperate"]),
     ("decision", &["sanction", "ban", "expel", "aid", "agree", "reject"]),
     ("move", &["sanction", "ban", "expel", "aid", "agree", "reject"]),
@@ -806,7 +867,7 @@ fn act_agents(
 ) -> Vec<(usize, Span)> {
     // Definite only: "agreed on additional measures" names a new act.
     let mut t = cue_end;
-    if !doc.is_any(t, words!["the", "these", "those", "this", "such", "its", "their"]) {
+    if !doc.is_any(t, words!["the", "these", "those", "this", "that", "such", "its", "their"]) {
         return Vec::new();
     }
     while t < clause_end && doc.is_any(t, DETERMINERS) {
@@ -895,6 +956,11 @@ fn conjuncts_after<'t>(
 fn conjuncts_before(doc: &Doc<'_>, table: &Table, clause_start: usize, start: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut t = start;
+    // "Japan and the Philippines": the article is no conjunct (but "Brandt, the EU …" is no
+    // coordination).
+    if t > clause_start + 1 && doc.is_any(t - 1, words!["the"]) && doc.is_any(t - 2, words!["and"]) {
+        t -= 1;
+    }
     while t > clause_start + 1 && (doc.is_any(t - 1, words!["and"]) || doc.is_punct(t - 1, ",")) {
         let mut u = t - 1;
         while u > clause_start && doc.is_any(u - 1, words!["the"]) {
