@@ -371,15 +371,38 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     table
 }
 
+/// Endings that make a name part of a modifier ("Brussels-based", "Turkish-brokered").
+const MODIFIER_SUFFIXES: &[&str] = &[
+    "-based",
+    "-headquartered",
+    "-born",
+    "-brokered",
+    "-mediated",
+    "-backed",
+    "-funded",
+    "-financed",
+    "-sponsored",
+    "-supported",
+    "-owned",
+    "-run",
+    "-made",
+    "-built",
+    "-linked",
+    "-armed",
+    "-trained",
+];
+
 fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
     for (hit, tokens) in doc.name_hits.iter().zip(&doc.name_hit_tokens) {
         let tokens = tokens.clone();
         if tokens.is_empty() || tokens.clone().any(|t| doc.furniture[t]) {
             continue;
         }
-        // "Brussels-based think tank Bruegel": where something is, no actor.
+        // "Brussels-based think tank Bruegel": where something is, no actor. "a Turkish-brokered
+        // agreement", "Iran-backed militias": an agent inside a modifier, which neither takes
+        // nor receives the stance of the clause.
         let rest = &doc.text[hit.span.end..];
-        if ["-based", "-headquartered", "-born"].iter().any(|suffix| rest.starts_with(suffix)) {
+        if MODIFIER_SUFFIXES.iter().any(|suffix| rest.starts_with(suffix)) {
             let e = table.for_lex(doc, hit.entity);
             table.add(doc, tokens, e, MentionForm::Location);
             continue;
@@ -586,10 +609,10 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
             if let Some(title) = doc.title_at(start)
                 && doc.word_hit_len(start) == len
                 && start > 0
-                && opens(start - 1)
                 && !doc.lex.title(title).is_honorific()
+                && let Some(first) = title_phrase_start(doc, start, &opens)
             {
-                return Some((title, start));
+                return Some((doc.title_at(first).unwrap_or(title), first));
             }
         }
     }
@@ -621,6 +644,37 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         }
     }
     (end > 0 && doc.is_cap(end - 1)).then(|| portfolio_title_before(doc, end)).flatten()
+}
+
+/// Where the title phrase that ends with the title at `start` begins, if an opener (`opens`)
+/// comes before it: "Poland's deputy prime minister and interior minister", "Brandenburg's state
+/// interior minister", "Its foreign trade chief" (up to two lower-case modifiers). The phrase
+/// begins at its first title, or at the title at `start` when modifiers come before it.
+fn title_phrase_start(doc: &Doc<'_>, start: usize, opens: &impl Fn(usize) -> bool) -> Option<usize> {
+    let mut first = start;
+    // Titles joined by "and".
+    while first >= 2
+        && doc.is_any(first - 1, words!["and"])
+        && let Some(prev) = (first.saturating_sub(5)..first - 1)
+            .find(|&u| doc.title_at(u).is_some() && u + doc.word_hit_len(u) == first - 1)
+    {
+        first = prev;
+    }
+    let mut u = first;
+    while u > 0 && !opens(u - 1) && first - u < 2 {
+        let w = u - 1;
+        let modifier = doc.is_word(w)
+            && !doc.is_cap(w)
+            && doc.title_at(w).is_none()
+            && doc.speech_at(w).is_none()
+            && doc.cue_at(w).is_none()
+            && !doc.is_any(w, words!["and", "or", "of", "for", "said", "says", "was", "is", "as", "by", "with"]);
+        if !modifier {
+            return None;
+        }
+        u = w;
+    }
+    (u > 0 && opens(u - 1)).then_some(first)
 }
 
 /// "Minister of Planning and Development Amina Yusuf", "Minister for Foreign Affairs and Trade
@@ -676,6 +730,10 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
                         return Some(sender);
                     }
                 }
+                return Some(m.entity);
+            }
+            // "Brandenburg's interior minister": a region's own office.
+            if kind == EntityKind::Place && doc.is_possessive(m.tokens.end - 1) {
                 return Some(m.entity);
             }
             // "British Africa minister": a region names the portfolio; the country is before it.
@@ -1011,6 +1069,7 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
     while let Some(m) = first.checked_sub(1).and_then(|t| table.mention_at(t))
         && table.entities[m.entity].kind == EntityKind::Place
         && m.form != MentionForm::Location
+        && !doc.is_possessive(m.tokens.end - 1)
         && org.is_some()
     {
         let start = m.tokens.start;
