@@ -52,6 +52,7 @@ const FLAG_PROXY: u8 = 8;
 const FLAG_HEAD_ORG: u8 = 16;
 const FLAG_HEAD_GROUP: u8 = 32;
 const FLAG_HEAD_DOCUMENT: u8 = 64;
+const FLAG_HEAD_FEATURE: u8 = 128;
 
 impl<'a> Doc<'a> {
     /// The working view of `article`; `quotes` are all the quotations found, of which one-word
@@ -124,6 +125,9 @@ impl<'a> Doc<'a> {
                 }
                 if lex.is_document_head(base) {
                     flags |= FLAG_HEAD_DOCUMENT;
+                }
+                if lex.is_feature_head(base) {
+                    flags |= FLAG_HEAD_FEATURE;
                 }
                 match lex.org_head(base) {
                     Some(super::EntityKind::Group) => flags |= FLAG_HEAD_GROUP,
@@ -243,6 +247,10 @@ impl<'a> Doc<'a> {
     /// A capitalised head noun of a document ("Convention", "Treaty").
     pub fn is_document_head(&self, t: usize) -> bool {
         self.flags.get(t).is_some_and(|f| f & FLAG_HEAD_DOCUMENT != 0)
+    }
+
+    pub fn is_feature_head(&self, t: usize) -> bool {
+        self.flags.get(t).is_some_and(|f| f & FLAG_HEAD_FEATURE != 0)
     }
 
     /// The kind a capitalised head noun gives a name ("Ministry" → organization).

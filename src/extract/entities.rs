@@ -473,8 +473,9 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
     runs
 }
 
-/// Runs that name a document: those with a document head ("Refugee Convention") and those that
-/// continue one's title ("Convention on the Elimination of All Forms of Racial Discrimination").
+/// Runs that name a document or a geographic feature, which are no actors: those with a document
+/// head ("Refugee Convention"), those that continue one's title ("Convention on the Elimination
+/// of All Forms of Racial Discrimination"), and those that end in a feature ("Scarborough Shoal").
 fn document_runs(doc: &Doc<'_>, runs: &[Range<usize>]) -> Vec<bool> {
     let mut out: Vec<bool> = Vec::with_capacity(runs.len());
     for (ri, run) in runs.iter().enumerate() {
@@ -482,7 +483,9 @@ fn document_runs(doc: &Doc<'_>, runs: &[Range<usize>]) -> Vec<bool> {
             && out[ri - 1]
             && run.start - runs[ri - 1].end <= 3
             && (runs[ri - 1].end..run.start).all(|t| doc.is_any(t, words!["on", "of", "the", "against", "for", "and"]));
-        out.push(continues || run.clone().any(|t| doc.is_document_head(t)));
+        // A feature head that ends a name inside the run ("Scarborough Shoal on Sunday").
+        let is_feature = (run.start + 1..run.end).any(|t| doc.is_feature_head(t) && !doc.is_cap(t + 1));
+        out.push(continues || is_feature || run.clone().any(|t| doc.is_document_head(t)));
     }
     out
 }

@@ -148,7 +148,7 @@ pub const SCHEMAS: &[Schema] = &[
     },
     Schema {
         file: "org_heads.tsv",
-        columns: &[("word", Column::Text), ("kind", Column::OneOf(&["organization", "group", "document"]))],
+        columns: &[("word", Column::Text), ("kind", Column::OneOf(&["organization", "group", "document", "feature"]))],
     },
     Schema {
         file: "descriptions.tsv",

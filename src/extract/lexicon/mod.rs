@@ -153,6 +153,7 @@ pub struct Lexicon {
     words: Phrases,
     org_heads: HashMap<String, EntityKind>,
     document_heads: HashSet<String>,
+    feature_heads: HashSet<String>,
     given_names: HashMap<String, Gender>,
     descriptions: HashMap<String, Vec<String>>,
     proxies: HashMap<String, ProxyKind>,
@@ -359,9 +360,11 @@ impl Lexicon {
 
         let document_heads =
             rows("org_heads.tsv").iter().filter(|r| r[1] == "document").map(|r| r[0].to_owned()).collect();
+        let feature_heads =
+            rows("org_heads.tsv").iter().filter(|r| r[1] == "feature").map(|r| r[0].to_owned()).collect();
         let org_heads = rows("org_heads.tsv")
             .iter()
-            .filter(|r| r[1] != "document")
+            .filter(|r| r[1] != "document" && r[1] != "feature")
             .map(|r| {
                 let kind = if r[1] == "group" { EntityKind::Group } else { EntityKind::Organization };
                 (r[0].to_owned(), kind)
@@ -399,6 +402,7 @@ impl Lexicon {
             words,
             org_heads,
             document_heads,
+            feature_heads,
             given_names,
             descriptions,
             proxies,
@@ -484,6 +488,12 @@ impl Lexicon {
     /// True for head nouns of documents ("Convention", "Treaty"): a name ending in one is no actor.
     pub fn is_document_head(&self, word: &str) -> bool {
         self.document_heads.contains(word)
+    }
+
+    /// True for head nouns of geographic features ("Shoal", "Strait"): a name ending in one is
+    /// a place, never a person.
+    pub fn is_feature_head(&self, word: &str) -> bool {
+        self.feature_heads.contains(word)
     }
 
     /// The entity classes a definite description can refer to ("alliance" → `alliance`).
