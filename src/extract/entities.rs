@@ -490,6 +490,16 @@ fn document_runs(doc: &Doc<'_>, runs: &[Range<usize>]) -> Vec<bool> {
     out
 }
 
+/// "Irfan Sheikh", "Farhan Mirza": a one-word royal or religious title after a name word, with
+/// no name after it, is a family name ("Emir Sheikh Tamim" keeps its titles).
+fn title_as_surname(doc: &Doc<'_>, start: usize, t: usize) -> bool {
+    t > start
+        && doc.word_hit_len(t) == 1
+        && doc.title_at(t).is_some_and(|i| matches!(doc.lex.title(i).category.as_str(), "royal" | "religious"))
+        && is_name_word(doc, t - 1)
+        && !doc.is_cap(t + 1)
+}
+
 fn is_initial(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.word(t);
     w.chars().count() == 1 && w.chars().all(char::is_uppercase)
@@ -921,7 +931,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             let mut end = t;
             while end < run.end
                 && table.mention_at(end).is_none()
-                && doc.title_at(end).is_none()
+                && (doc.title_at(end).is_none() || title_as_surname(doc, start, end))
                 && (is_name_word(doc, end)
                     || (doc.is_punct(end, ".") && end > start && is_initial(doc, end - 1))
                     || (is_initial(doc, end))
