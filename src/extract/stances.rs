@@ -349,9 +349,22 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
             }
             return doc.is_proxy(head);
         }
+        // "after Ethiopia signed a memorandum": a temporal conjunction opens a clause whose
+        // subject comes right before its verb.
+        let verb_follows = table.mention_at(start).is_some_and(|m| {
+            let e = m.tokens.end;
+            doc.cue_at(e).is_some() || doc.speech_at(e).is_some() || doc.is_any(e, AUXILIARIES)
+        });
+        if verb_follows && doc.is_any(before, words!["after", "before", "since", "until", "when", "once"]) {
+            return true;
+        }
         return !doc.is_any(before, PREPOSITIONS) && doc.cue_at(before).is_none();
     }
 }
+
+/// Auxiliaries that open a verb phrase after its subject.
+const AUXILIARIES: Words =
+    words!["has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "could"];
 
 fn pronoun_entity(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
     let gender = if doc.is_any(t, PRONOUNS_MALE) {

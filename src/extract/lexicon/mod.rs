@@ -218,7 +218,7 @@ impl Lexicon {
                             kind: FormKind,
                             patterns: &mut Vec<String>,
                             targets: &mut Vec<(usize, FormKind)>| {
-            for variant in apostrophe_variants(form) {
+            for variant in spelling_variants(form) {
                 forms.entry(variant.clone()).or_insert(entity);
                 patterns.push(variant);
                 targets.push((entity, kind));
@@ -301,7 +301,7 @@ impl Lexicon {
         let mut word_patterns: Vec<String> = Vec::new();
         let mut word_targets: Vec<Vec<WordTarget>> = Vec::new();
         let mut add_word = |phrase: &str, target: WordTarget| {
-            for variant in apostrophe_variants(&phrase.to_lowercase()) {
+            for variant in spelling_variants(&phrase.to_lowercase()) {
                 let slot = *word_index.entry(variant.clone()).or_insert_with(|| {
                     word_patterns.push(variant);
                     word_targets.push(Vec::new());
@@ -521,9 +521,10 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The form itself, its variant with the other apostrophe, and its spelling without accents
-/// ("San José" → "San Jose"), which news copy often uses.
-fn apostrophe_variants(form: &str) -> Vec<String> {
+/// The form itself, its variant with the other apostrophe, its spelling without accents
+/// ("San José" → "San Jose") and its other English spelling ("Organization" → "Organisation"),
+/// which news copy often uses.
+fn spelling_variants(form: &str) -> Vec<String> {
     let mut out = vec![form.to_owned()];
     if form.contains('\'') {
         out.push(form.replace('\'', "’"));
@@ -536,7 +537,52 @@ fn apostrophe_variants(form: &str) -> Vec<String> {
             out.push(folded);
         }
     }
+    for i in 0..out.len() {
+        if let Some(other) = other_spelling(&out[i])
+            && !out.contains(&other)
+        {
+            out.push(other);
+        }
+    }
     out
+}
+
+/// The British spelling of an American one and the other way round ("Stabilization Mission" ↔
+/// "Stabilisation Mission", "Defense" ↔ "Defence"): news copy uses both for the same body.
+fn other_spelling(form: &str) -> Option<String> {
+    const WORDS: &[(&str, &str)] = &[
+        ("Defense", "Defence"),
+        ("defense", "defence"),
+        ("Center", "Centre"),
+        ("center", "centre"),
+        ("Labor", "Labour"),
+        ("labor", "labour"),
+        ("Program", "Programme"),
+        ("program", "programme"),
+    ];
+    const ENDINGS: &[(&str, &str)] = &[("ization", "isation"), ("izations", "isations")];
+    let mut changed = false;
+    let words: Vec<String> = form
+        .split(' ')
+        .map(|word| {
+            for &(a, b) in WORDS {
+                if word == a || word == b {
+                    changed = true;
+                    return if word == a { b } else { a }.to_owned();
+                }
+            }
+            for &(a, b) in ENDINGS {
+                for (from, to) in [(a, b), (b, a)] {
+                    if let Some(stem) = word.strip_suffix(from) {
+                        changed = true;
+                        return format!("{stem}{to}");
+                    }
+                }
+            }
+            word.to_owned()
+        })
+        .collect();
+    changed.then(|| words.join(" "))
 }
 
 fn is_boundary(text: &str, pos: usize) -> bool {
