@@ -522,8 +522,11 @@ fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
 fn is_bare_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     let start = range.start;
     let after_locative = start > 0 && doc.is_any(start - 1, words!["in", "at", "from", "near", "to", "outside"]);
-    let run_goes_on_before =
-        start > 0 && doc.is_cap(start - 1) && doc.sentence_idx(start - 1) == doc.sentence_idx(start);
+    // "Pro Asyl's Jonas Hartwig": a possessive ends the run before the name.
+    let run_goes_on_before = start > 0
+        && doc.is_cap(start - 1)
+        && !doc.is_possessive(start - 1)
+        && doc.sentence_idx(start - 1) == doc.sentence_idx(start);
     !doc.is_heading(start) && !after_locative && !doc.is_cap(range.end) && !run_goes_on_before
 }
 
@@ -978,6 +981,22 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             continue;
         }
         let n_words = range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t)).count();
+        // "Pro Asyl, a German refugee rights organization, said": described as a body, and
+        // named so again later ("Pro Asyl's Jonas Hartwig").
+        let body_name = || {
+            let span = Span::new(doc.span(range.start).start, doc.span(range.end - 1).end);
+            super::doc::strip_possessive(&doc.text[span.range()]).to_owned()
+        };
+        let known_body = [EntityKind::Organization, EntityKind::Group]
+            .into_iter()
+            .find_map(|kind| table.by_name.get(&(kind, body_name())).copied());
+        let described = if title.is_none() { described_body_after(doc, range.end) } else { None };
+        if let Some(e) =
+            known_body.or_else(|| described.map(|class| table.named(&body_name(), EntityKind::Organization, class)))
+        {
+            table.add(doc, range.clone(), e, MentionForm::Name);
+            continue;
+        }
         let signal = title.is_some()
             || speech_after(doc, range.end)
             || speech_before(doc, range.start, range.end)
@@ -1031,6 +1050,19 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         } else if let Some((role, org, end)) = apposition_affiliation(doc, table, range.end) {
             let span = Span::new(name_span.start, doc.span(end - 1).end);
             push_role(table, e, role, "other".to_owned(), Some(org), span, span);
+        }
+        // "Amnesty International's Maria Lopez": one of the organization's people.
+        if title.is_none()
+            && range.start > 0
+            && doc.is_possessive(range.start - 1)
+            && let Some(org) = table.mention_at(range.start - 1).map(|m| m.entity)
+            && matches!(table.entities[org].kind, EntityKind::Organization | EntityKind::Group)
+        {
+            let span = Span::new(
+                doc.span(table.mention_at(range.start - 1).map_or(range.start - 1, |m| m.tokens.start)).start,
+                name_span.end,
+            );
+            push_role(table, e, "member".to_owned(), "other".to_owned(), Some(org), span, span);
         }
         if let Some((org, led)) = led_by(doc, table, range.start) {
             let span = Span::new(doc.span(led).start, name_span.end);
@@ -1143,8 +1175,16 @@ fn speech_after(doc: &Doc<'_>, end: usize) -> bool {
 
 /// "said Zas.", "added Zas, the minister": a speech verb, then the name at the end of its
 /// clause (not "declare Liptako ceasefire").
-fn speech_before(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+fn speech_before(doc: &Doc<'_>, mut start: usize, end: usize) -> bool {
     let ends_clause = end >= doc.n_tokens() || doc.is_punct(end, ".,;:!?)”\"’");
+    // "said Pro Asyl's Jonas Hartwig": the employer's name may come in between.
+    if start > 0 && doc.is_possessive(start - 1) {
+        let mut u = start - 1;
+        while u > 0 && start - u < 5 && doc.is_cap(u - 1) && !doc.is_possessive(u - 1) {
+            u -= 1;
+        }
+        start = u;
+    }
     (ends_clause
         && (1..=3).any(|len| {
             start >= len && doc.speech_at(start - len).is_some_and(|_| doc.word_hit_len(start - len) == len)
@@ -1153,6 +1193,34 @@ fn speech_before(doc: &Doc<'_>, start: usize, end: usize) -> bool {
             && doc.is_any(start - 1, words!["by"])
             && doc.is_any(start - 2, words!["stated", "said", "announced", "quoted"]))
 }
+
+/// ", a German refugee rights organization,": the class of body a name is described as, from
+/// the head noun of an indefinite apposition.
+fn described_body_after(doc: &Doc<'_>, end: usize) -> Option<&'static str> {
+    if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["a", "an"])) {
+        return None;
+    }
+    let close = (end + 2..(end + 9).min(doc.n_tokens())).find(|&u| doc.is_punct(u, ",.;:"))?;
+    let head = close.checked_sub(1).filter(|&h| h > end + 1)?;
+    // Only modifiers before the head: "a German refugee rights organization", not "a
+    // spokesperson for the World Health Organization".
+    let modifiers_only = (end + 2..=head).all(|u| {
+        doc.is_word(u)
+            && doc.title_at(u).is_none()
+            && !doc.is_any(u, words!["of", "for", "at", "in", "with", "and", "to"])
+            && (!doc.is_cap(u) || doc.text[doc.span(u).range()].chars().all(char::is_alphabetic) && u < head)
+    });
+    if !modifiers_only {
+        return None;
+    }
+    let classes = doc.lex.description(doc.base(head))?;
+    let class = classes.iter().find(|c| c.as_str() != "person" && c.as_str() != "country")?;
+    ORG_CLASSES.iter().copied().find(|c| c == class)
+}
+
+/// Classes of bodies that a description can give a new organization.
+const ORG_CLASSES: &[&str] =
+    &["igo", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media", "movement"];
 
 /// ", the foreign minister of Chile" / ", a spokesperson for the WHO" / ", Norway's prime minister":
 /// the title after a name, as (title index, first token, end token).

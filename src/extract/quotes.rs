@@ -131,7 +131,7 @@ fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>
 /// lower-case word.
 fn is_plural_possessive(p: &str, pos: usize, end: usize) -> bool {
     let mut after = p[end..].chars();
-    p[..pos].chars().next_back() == Some('s')
+    p[..pos].ends_with('s')
         && after.next().is_some_and(char::is_whitespace)
         && after.next().is_some_and(char::is_lowercase)
 }
