@@ -1581,12 +1581,16 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
     };
     // "the army", "the military": the state's armed forces or the state, never a militia.
     let noun = doc.base(t);
-    if noun.eq_ignore_ascii_case("army") || noun.eq_ignore_ascii_case("military") {
-        let is_named_force = |e: usize| {
-            ["Army", "Armed Forces", "Military", "Defence Forces", "Defense Forces"]
-                .iter()
-                .any(|n| table.entities[e].name.contains(n))
+    // "the government" too: the country the passage is about, not the latest one named
+    // ("… aid from the UAE. The opposition accused the government of …").
+    let is_state_organ = ["army", "military", "government"].iter().any(|n| noun.eq_ignore_ascii_case(n));
+    if is_state_organ {
+        let organ_names: &[&str] = if noun.eq_ignore_ascii_case("government") {
+            &["Government"]
+        } else {
+            &["Army", "Armed Forces", "Military", "Defence Forces", "Defense Forces"]
         };
+        let is_named_force = |e: usize| organ_names.iter().any(|n| table.entities[e].name.contains(n));
         // Else the country the passage is most about, not merely the last one named.
         return candidates().find(|&e| is_named_force(e)).or_else(|| {
             let mut counts: HashMap<usize, usize> = HashMap::default();
