@@ -106,6 +106,9 @@ struct Found {
     by_pair: BTreeMap<(usize, usize), Vec<Evidence>>,
     /// (cue span, source, category) of every non-negated piece, in the order found.
     acts: Vec<(Span, usize, String)>,
+    /// The same for negative cues that found no target ("…is a breach of European law," said
+    /// X): "rejected that criticism" falls back on them when no act above fits.
+    loose_acts: Vec<(Span, usize, String)>,
     /// (noun span, actor) of every decision the text gives an actor ("OPEC+'s decision",
     /// "Kuwait decided"), in text order: "the move" may refer back to one.
     decisions: Vec<(Span, usize)>,
@@ -731,6 +734,14 @@ fn stance_at(
         .filter(|&(org, _)| !sources.contains(&org) && !own_org(table, &sources, org))
         .collect();
     targets.extend(lifted);
+    // "…is a breach of European law," said X. — criticism with no one named is still an act
+    // that "rejected that criticism" can refer back to.
+    if targets.is_empty() && !is_negated && matches!(cue.category.as_str(), "criticize" | "accuse" | "condemn") {
+        let cue_span = Span::new(doc.span(c).start, doc.span(cue_end - 1).end);
+        for &source in sources.iter().filter(|&&s| is_actor(table, s)) {
+            out.loose_acts.push((cue_span, source, cue.category.clone()));
+        }
+    }
     for &source in &sources {
         for &(target, span) in &targets {
             push(doc, table, ctx, out, (source, target, Some(span)), &hit, rule);
@@ -870,10 +881,10 @@ fn decisions(doc: &Doc<'_>, table: &Table) -> Vec<(Span, usize)> {
 
 /// "welcomed the measures": the actors behind the latest earlier act that the noun after the
 /// cue can name (within the last ten paragraphs).
-fn act_agents(
+fn act_agents<'f>(
     doc: &Doc<'_>,
     table: &Table,
-    found: &Found,
+    found: &'f Found,
     clause_end: usize,
     cue_end: usize,
     c: usize,
@@ -900,10 +911,17 @@ fn act_agents(
     let here = doc.span(c).start;
     let earliest = doc.article.paragraphs()[doc.paragraph_of(c).saturating_sub(10)].start;
     // Acts are in text order: look back from here to the earliest paragraph allowed.
-    let from = found.acts.partition_point(|(span, ..)| span.start < earliest);
-    let to = found.acts.partition_point(|(span, ..)| span.end <= here);
-    let acts = &found.acts[from..to.max(from)];
-    let act = acts.iter().rev().find(|(_, _, category)| categories.contains(&category.as_str())).map(|a| a.0);
+    let window = |all: &'f [(Span, usize, String)]| {
+        let from = all.partition_point(|(span, ..)| span.start < earliest);
+        let to = all.partition_point(|(span, ..)| span.end <= here);
+        let acts = &all[from..to.max(from)];
+        let act = acts.iter().rev().find(|(_, _, category)| categories.contains(&category.as_str())).map(|a| a.0);
+        (acts, act)
+    };
+    let (acts, act) = match window(&found.acts) {
+        (_, None) => window(&found.loose_acts),
+        targeted => targeted,
+    };
     let noun_span = doc.span(noun);
     // "backed OPEC+'s decision … The United States criticised the move": the decision named
     // after the latest act, if any, is what the noun refers to.
