@@ -546,7 +546,13 @@ fn stance_at(
             }
             break;
         }
-        if let Some(e) = pronoun_entity(doc, table, t).filter(|_| is_subject(doc, table, &clause, t)) {
+        // A subject pronoun, or a possessive one where a subject can stand ("Their ships
+        // backed Manila"); not after a verb ("to flex their muscles" names no one acting).
+        let acts = doc.is_any(t, words!["he", "she", "they"])
+            || t == clause.start
+            || !doc.is_word(t - 1)
+            || doc.is_any(t - 1, words!["and", "but", "that", "said", "says", "while", "as"]);
+        if let Some(e) = pronoun_entity(doc, table, t).filter(|_| acts && is_subject(doc, table, &clause, t)) {
             sources.push(e);
             rule = "pronoun subject";
             break;
