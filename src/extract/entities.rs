@@ -457,7 +457,7 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                 end += 1;
             } else if same(end + 1)
                 && doc.is_cap(end + 1)
-                && ((doc.is_punct(end, ".") && is_initial(doc, end - 1))
+                && ((doc.is_punct(end, ".") && (is_initial(doc, end - 1) || is_dotted_acronym(doc, end - 1)))
                     || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end))
                     // "the Farmers' Alliance": a plural possessive inside a name.
                     || (doc.is_punct(end, "'’") && doc.word(end - 1).ends_with('s')))
@@ -498,6 +498,13 @@ fn title_as_surname(doc: &Doc<'_>, start: usize, t: usize) -> bool {
         && doc.title_at(t).is_some_and(|i| matches!(doc.lex.title(i).category.as_str(), "royal" | "religious"))
         && is_name_word(doc, t - 1)
         && !doc.is_cap(t + 1)
+}
+
+/// "U.S" of "U.S. Embassy", "U.N" of "U.N. Security Council": capitals with inner dots, whose
+/// final dot does not end the name.
+fn is_dotted_acronym(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.word(t);
+    w.contains('.') && w.chars().all(|c| c == '.' || c.is_uppercase())
 }
 
 fn is_initial(doc: &Doc<'_>, t: usize) -> bool {

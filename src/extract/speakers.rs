@@ -416,9 +416,15 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
         return Some(found);
     }
     if let Some(m) = table.mention_at(end) {
-        // "A diplomat in Nairobi said": a place where someone is does not speak.
+        // "A diplomat in Nairobi said": a place where someone is does not speak; the one
+        // there may ("the U.S. Embassy in Manila said").
         if m.form == super::entities::MentionForm::Location {
-            return None;
+            let prep = m.tokens.start.checked_sub(1).filter(|&p| doc.is_any(p, words!["in", "at"]))?;
+            let before = prep.checked_sub(1)?;
+            return table
+                .mention_at(before)
+                .filter(|b| b.form != super::entities::MentionForm::Location)
+                .map(|b| Found { entity: b.entity, attribution: attribution_of(table, b.tokens.start) });
         }
         let entity = m.entity;
         return Some(Found { entity, attribution: attribution_of(table, m.tokens.start) });
