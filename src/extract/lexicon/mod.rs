@@ -218,7 +218,7 @@ impl Lexicon {
                             kind: FormKind,
                             patterns: &mut Vec<String>,
                             targets: &mut Vec<(usize, FormKind)>| {
-            for variant in spelling_variants(form) {
+            for variant in spelling_variants(form, true) {
                 forms.entry(variant.clone()).or_insert(entity);
                 patterns.push(variant);
                 targets.push((entity, kind));
@@ -301,7 +301,8 @@ impl Lexicon {
         let mut word_patterns: Vec<String> = Vec::new();
         let mut word_targets: Vec<Vec<WordTarget>> = Vec::new();
         let mut add_word = |phrase: &str, target: WordTarget| {
-            for variant in spelling_variants(&phrase.to_lowercase()) {
+            // Titles and cues list both spellings where both are used, each with its own label.
+            for variant in spelling_variants(&phrase.to_lowercase(), false) {
                 let slot = *word_index.entry(variant.clone()).or_insert_with(|| {
                     word_patterns.push(variant);
                     word_targets.push(Vec::new());
@@ -522,9 +523,9 @@ fn lower(word: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The form itself, its variant with the other apostrophe, its spelling without accents
-/// ("San José" → "San Jose") and its other English spelling ("Organization" → "Organisation"),
-/// which news copy often uses.
-fn spelling_variants(form: &str) -> Vec<String> {
+/// ("San José" → "San Jose") and, if `other_english`, its other English spelling ("Organization"
+/// → "Organisation"), which news copy often uses.
+fn spelling_variants(form: &str, other_english: bool) -> Vec<String> {
     let mut out = vec![form.to_owned()];
     if form.contains('\'') {
         out.push(form.replace('\'', "’"));
@@ -537,7 +538,7 @@ fn spelling_variants(form: &str) -> Vec<String> {
             out.push(folded);
         }
     }
-    for i in 0..out.len() {
+    for i in 0..out.len() * usize::from(other_english) {
         if let Some(other) = other_spelling(&out[i])
             && !out.contains(&other)
         {
