@@ -234,8 +234,14 @@ fn subject_in(doc: &Doc<'_>, table: &Table, range: Range<usize>) -> Option<usize
         return Some(e);
     }
     let mut seen = Vec::new();
+    // ", which upgraded Pakistan's rating in August,": a relative clause's words are not the
+    // subject of the sentence.
+    let mut relative_until = None;
     for t in range.clone() {
-        if doc.quote_of(t).is_some() {
+        if doc.is_punct(t, ",") && doc.is_any(t + 1, words!["which", "who", "whose"]) {
+            relative_until = (t + 2..range.end).find(|&u| doc.is_punct(u, ",;")).or(Some(range.end));
+        }
+        if relative_until.is_some_and(|end| t < end) || doc.quote_of(t).is_some() {
             continue;
         }
         if let Some(m) = table.mention_at(t).filter(|m| m.tokens.start == t)
