@@ -1117,17 +1117,19 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
         }
     }
     // "Foreign Minister Ingrid Vold of Norway": the organization may follow the name.
-    let org = title_org(doc, table, title_start, title_end).or_else(|| {
-        let mut u = name.end;
-        if !doc.is_any(u, words!["of"]) {
-            return None;
-        }
-        u += 1;
-        if doc.is_any(u, words!["the"]) {
+    let org = title_org(doc, table, title_start, title_end)
+        .or_else(|| {
+            let mut u = name.end;
+            if !doc.is_any(u, words!["of"]) {
+                return None;
+            }
             u += 1;
-        }
-        table.mention_at(u).map(|m| m.entity).filter(|&e| table.entities[e].kind != EntityKind::Person)
-    });
+            if doc.is_any(u, words!["the"]) {
+                u += 1;
+            }
+            table.mention_at(u).map(|m| m.entity).filter(|&e| table.entities[e].kind != EntityKind::Person)
+        })
+        .or_else(|| counterpart_country(doc, table, title_start));
     let mut first = title_start;
     // "British Africa minister": the region is part of the title, not a mention of a place.
     while let Some(m) = first.checked_sub(1).and_then(|t| table.mention_at(t))
@@ -1154,6 +1156,18 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
     }
     let title_text = &doc.text[Span::new(doc.span(first).start, title_span.end).range()];
     table.entities[e].extra_aliases.insert(alias_form(title_text));
+}
+
+/// "his Philippine counterpart, Defense Secretary X": the country of the noun phrase that the
+/// title and name stand in apposition to.
+fn counterpart_country(doc: &Doc<'_>, table: &Table, title_start: usize) -> Option<usize> {
+    let comma = title_start.checked_sub(1).filter(|&c| doc.is_punct(c, ","))?;
+    (comma.saturating_sub(3)..comma).rev().find_map(|u| {
+        let m = table.mention_at(u).filter(|m| m.form == MentionForm::Demonym)?;
+        (table.entities[m.entity].kind == EntityKind::Country
+            && (m.tokens.end..comma).all(|v| doc.is_word(v) && !doc.is_cap(v)))
+        .then_some(m.entity)
+    })
 }
 
 fn push_role(

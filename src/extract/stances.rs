@@ -500,6 +500,13 @@ fn stance_at(
     {
         return;
     }
+    // "reiterated that the 1951 Mutual Defense Treaty covers armed attacks": a reported clause
+    // whose subject is a document says nothing about where its speaker stands.
+    if let Some(that) = (clause.start..c).rev().find(|&u| doc.is_any(u, words!["that"]))
+        && (that + 1..c).any(|u| doc.is_document_head(u))
+    {
+        return;
+    }
     // Source: the subject before the cue, else the speaker.
     let mut sources: Vec<usize> = Vec::new();
     let mut rule = "subject";
@@ -607,6 +614,15 @@ fn stance_at(
     let mut crossed_cue = false;
     let mut targets_end = None;
     while t < clause.end && n_words < TARGET_WINDOW {
+        // "concerns about what he called China's conduct": the speaker's own words, not a
+        // new statement.
+        if doc.is_any(t, words!["what"])
+            && (doc.is_any(t + 1, words!["he", "she", "they", "it"]) || doc.is_any(t + 1, PRONOUNS_FIRST))
+            && doc.is_any(t + 2, words!["called", "described", "termed", "labelled", "labeled", "dubbed"])
+        {
+            t += 3 + usize::from(doc.is_any(t + 3, words!["as"]));
+            continue;
+        }
         let is_cue = doc.cue_at(t).is_some() || doc.speech_at(t).is_some();
         if t > cue_end && is_cue && table.mention_at(t).is_none() {
             // "condemn the attack by X": a cue named as a thing keeps the scope open.
