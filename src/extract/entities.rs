@@ -360,6 +360,7 @@ fn dateline_end(doc: &Doc<'_>, tokens: Range<usize>) -> Option<usize> {
 pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     let mut table = Table::new(doc.n_tokens());
     lexicon_mentions(doc, &mut table);
+    local_offices(doc, &mut table);
     table.reindex();
     let acronyms = capitalised_names(doc, &mut table, diagnostics);
     link_surnames_and_acronyms(doc, &mut table, &acronyms);
@@ -369,6 +370,30 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     descriptions(doc, &mut table);
     table.reindex();
     table
+}
+
+/// "the mayor of Slubice", "the governor of Kherson": a town or region the lexicon does not know,
+/// named by the office that governs it.
+fn local_offices(doc: &Doc<'_>, table: &mut Table) {
+    for t in 0..doc.n_tokens() {
+        let Some(title) = doc.title_at(t) else { continue };
+        let class = match doc.lex.title(title).title.as_str() {
+            "Mayor" => "city",
+            "Governor" => "region",
+            _ => continue,
+        };
+        let place = t + doc.word_hit_len(t) + 1;
+        if doc.is_any(place - 1, words!["of"])
+            && table.mention_at(place).is_none()
+            && is_name_word(doc, place)
+            && !doc.is_common(place)
+            && !doc.is_cap(place + 1)
+        {
+            let name = doc.base(place).to_owned();
+            let e = table.named(&name, EntityKind::Place, class);
+            table.add(doc, place..place + 1, e, MentionForm::Name);
+        }
+    }
 }
 
 /// Endings that make a name part of a modifier ("Brussels-based", "Turkish-brokered").
@@ -595,7 +620,7 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
     }
     // "Thailand's environment minister, Niran Chaiyaphon, said": the title, a comma, the name;
     // the title may carry a post ("Russia's ambassador in Geneva, X", "the Chinese Ambassador
-    // to Russia, X", "a spokesperson for the group, X").
+    // to Russia, X", "a spokesperson for the group, X", "the governor of Kherson, X").
     if end >= 2 && doc.is_punct(end - 1, ",") {
         let mut title_end = end - 1;
         // "Somaliland's minister of information, X": a portfolio in lower case after the title.
@@ -611,7 +636,7 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
             title_end = of;
         }
         if let Some(p) =
-            (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["in", "to", "at", "for"]))
+            (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["in", "to", "at", "for", "of"]))
             && p > 0
             && doc.title_at(p).is_none()
             && (p + 1..title_end).all(|u| {
