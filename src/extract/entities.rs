@@ -369,7 +369,31 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     table.reindex();
     descriptions(doc, &mut table);
     table.reindex();
+    // "Prime Minister X" with no country named: the country the article is about.
+    if let Some(home) = home_country(&table) {
+        for ent in &mut table.entities {
+            for role in &mut ent.roles {
+                let national = matches!(role.category.as_str(), "head_of_state" | "head_of_government" | "minister");
+                if national && role.org.is_none() {
+                    role.org = Some(home);
+                }
+            }
+        }
+    }
     table
+}
+
+/// The country most of the article's country mentions name, when one clearly dominates.
+fn home_country(table: &Table) -> Option<usize> {
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for m in table.mentions.iter().filter(|m| !m.tokens.is_empty()) {
+        if table.entities[m.entity].kind == EntityKind::Country {
+            *counts.entry(m.entity).or_default() += 1;
+        }
+    }
+    let total: usize = counts.values().sum();
+    let (&best, &n) = counts.iter().max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))?;
+    (n >= 3 && n * 2 > total).then_some(best)
 }
 
 /// "the mayor of Slubice", "the governor of Kherson": a town or region the lexicon does not know,

@@ -12,12 +12,9 @@ use crate::article::Span;
 /// Affiliation and membership relations.
 pub(crate) fn find(doc: &Doc<'_>, table: &Table) -> Vec<Relation> {
     let mut out: Vec<Relation> = Vec::new();
-    let home = home_country(table);
     for (e, ent) in table.entities.iter().enumerate() {
         for role in &ent.roles {
-            // "Prime Minister X" with no country named: the country the article is about.
-            let national = matches!(role.category.as_str(), "head_of_state" | "head_of_government" | "minister");
-            let Some(org) = role.org.or(home.filter(|_| national)) else { continue };
+            let Some(org) = role.org else { continue };
             push(
                 &mut out,
                 RelationKind::Affiliation,
@@ -44,19 +41,6 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table) -> Vec<Relation> {
     }
     membership(doc, table, &mut out);
     out
-}
-
-/// The country most of the article's country mentions name, when one clearly dominates.
-fn home_country(table: &Table) -> Option<usize> {
-    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for m in table.mentions.iter().filter(|m| !m.tokens.is_empty()) {
-        if table.entities[m.entity].kind == EntityKind::Country {
-            *counts.entry(m.entity).or_default() += 1;
-        }
-    }
-    let total: usize = counts.values().sum();
-    let (&best, &n) = counts.iter().max_by_key(|(e, n)| (**n, std::cmp::Reverse(**e)))?;
-    (n >= 3 && n * 2 > total).then_some(best)
 }
 
 #[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]
