@@ -647,14 +647,15 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
     // to Russia, X", "a spokesperson for the group, X", "the governor of Kherson, X").
     if end >= 2 && doc.is_punct(end - 1, ",") {
         let mut title_end = end - 1;
-        // "Somaliland's minister of information, X": a portfolio in lower case after the title.
+        // "Somaliland's minister of information, X", "Norway's Minister of Fisheries and Oceans,
+        // X": a portfolio after the title.
         let listed = (title_end.saturating_sub(5)..title_end)
             .any(|u| doc.title_at(u).is_some() && u + doc.word_hit_len(u) == title_end);
         if !listed
             && let Some(of) = (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["of", "for"]))
             && of > 0
             && doc.title_at(of - 1).is_some_and(|i| doc.lex.title(i).category == "minister")
-            && (of + 1..title_end).all(|u| doc.is_word(u) && !doc.is_cap(u) || doc.is_any(u, words!["and"]))
+            && (of + 1..title_end).all(|u| doc.is_word(u) && table.mention_at(u).is_none() && doc.title_at(u).is_none())
             && of + 1 < title_end
         {
             title_end = of;

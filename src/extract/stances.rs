@@ -36,6 +36,7 @@ const NEGATIONS: Words = words![
 const HEDGES: Words =
     words!["may", "might", "could", "would", "if", "possibly", "perhaps", "consider", "considering", "reportedly"];
 const PREPOSITIONS: Words = words![
+    "off",
     "to",
     "with",
     "against",
