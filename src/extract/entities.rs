@@ -369,9 +369,15 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     table.reindex();
     descriptions(doc, &mut table);
     table.reindex();
-    // "Prime Minister X" with no country named: the country the article is about.
-    if let Some(home) = home_country(&table) {
+    // "Prime Minister X" with no country named: the country the article is about, else the
+    // dateline's (local officials go unqualified in wire copy).
+    if let Some(home) = home_country(&table).or_else(|| dateline_country(doc, &table)) {
+        // Not for someone whose country is named in another role.
+        let countries: Vec<bool> = table.entities.iter().map(|e| e.kind == EntityKind::Country).collect();
         for ent in &mut table.entities {
+            if ent.roles.iter().any(|r| r.org.is_some_and(|o| countries[o])) {
+                continue;
+            }
             for role in &mut ent.roles {
                 let national = matches!(role.category.as_str(), "head_of_state" | "head_of_government" | "minister");
                 if national && role.org.is_none() {
@@ -381,6 +387,31 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
         }
     }
     table
+}
+
+/// The country of the dateline ("BRASILIA, March 4 (Reuters) -"), where wire copy's unnamed
+/// "Foreign Minister X" serves, when the country is named in the article too.
+fn dateline_country(doc: &Doc<'_>, table: &Table) -> Option<usize> {
+    // The first paragraph (after a headline and byline) that opens with furniture.
+    let start = doc
+        .article
+        .paragraphs()
+        .iter()
+        .take(4)
+        .map(|p| doc.article.tokens().partition_point(|token| token.span.start < p.start))
+        .find(|&t| t < doc.n_tokens() && doc.furniture[t] && doc.is_all_caps(t))?;
+    // The place: the leading capitalised words, as the lexicon spells them ("NEW DELHI" → "New Delhi").
+    let words: Vec<String> = (start..doc.n_tokens())
+        .take_while(|&t| doc.furniture[t] && doc.is_word(t) && doc.is_cap(t))
+        .map(|t| {
+            let w = doc.word(t).to_lowercase();
+            let mut chars = w.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        })
+        .collect();
+    let lex = doc.lex.resolve(&words.join(" "))?;
+    let e = *table.by_lex.get(&lex)?;
+    (table.entities[e].kind == EntityKind::Country).then_some(e)
 }
 
 /// The country most of the article's country mentions name, when one clearly dominates.
