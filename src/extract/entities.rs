@@ -134,6 +134,19 @@ impl Table {
         if let Some(&e) = self.by_name.get(&key) {
             return e;
         }
+        // "Karoo Metals" after "Karoo Metals Trading": a company's name without its last word.
+        if kind == EntityKind::Organization
+            && name.contains(' ')
+            && let Some(e) = self.entities.iter().position(|ent| {
+                ent.kind == kind
+                    && ent.lex.is_none()
+                    && ent.name.strip_prefix(name).and_then(|rest| rest.strip_prefix(' ')).is_some_and(|rest| {
+                        !rest.is_empty() && !rest.contains(' ') && rest.starts_with(char::is_uppercase)
+                    })
+            })
+        {
+            return e;
+        }
         let e = self.entities.len();
         self.entities.push(Ent {
             name: name.to_owned(),
@@ -369,6 +382,7 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     table.reindex();
     descriptions(doc, &mut table);
     table.reindex();
+    late_role_orgs(doc, &mut table);
     // "Prime Minister X" with no country named: the country the article is about, else the
     // dateline's (local officials go unqualified in wire copy).
     if let Some(home) = home_country(&table).or_else(|| dateline_country(doc, &table)) {
@@ -387,6 +401,27 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
         }
     }
     table
+}
+
+/// "Eurofer director-general Klaus Brenninger": an organization found after the person (one-word
+/// names come last) still heads the title before the person's name.
+fn late_role_orgs(doc: &Doc<'_>, table: &mut Table) {
+    let tokens = doc.article.tokens();
+    for e in 0..table.entities.len() {
+        for r in 0..table.entities[e].roles.len() {
+            let role = &table.entities[e].roles[r];
+            if role.org.is_some() {
+                continue;
+            }
+            let Ok(title_start) = tokens.binary_search_by_key(&role.title_span.start, |t| t.span.start) else {
+                continue;
+            };
+            let title_end = title_start + doc.word_hit_len(title_start).max(1);
+            if let Some(org) = title_org(doc, table, title_start, title_end).filter(|&o| o != e) {
+                table.entities[e].roles[r].org = Some(org);
+            }
+        }
+    }
 }
 
 /// The country of the dateline ("BRASILIA, March 4 (Reuters) -"), where wire copy's unnamed
@@ -533,8 +568,12 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                     && doc.quote_of(u) == doc.quote_of(start)
                     && !doc.furniture[u]
             };
+            // "Johan van der Merwe", "Ursula von der Leyen": lower-case particles inside a name.
+            let particles = (end..end + 2).take_while(|&u| doc.is_any(u, SURNAME_PARTICLES)).count();
             if same(end) && doc.is_cap(end) {
                 end += 1;
+            } else if particles > 0 && same(end + particles) && doc.is_cap(end + particles) && !doc.is_cap(end) {
+                end += particles + 1;
             } else if same(end + 1)
                 && doc.is_cap(end + 1)
                 && ((doc.is_punct(end, ".") && (is_initial(doc, end - 1) || is_dotted_acronym(doc, end - 1)))
@@ -1038,7 +1077,10 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 && (is_name_word(doc, end)
                     || (doc.is_punct(end, ".") && end > start && is_initial(doc, end - 1))
                     || (is_initial(doc, end))
-                    || (end > start && doc.is_any(end, SURNAME_PARTICLES) && is_name_word(doc, end + 1)))
+                    || (end > start
+                        && doc.is_any(end, SURNAME_PARTICLES)
+                        && (is_name_word(doc, end + 1)
+                            || (doc.is_any(end + 1, SURNAME_PARTICLES) && is_name_word(doc, end + 2)))))
             {
                 end += 1;
                 if doc.is_possessive(end - 1) {
@@ -1299,10 +1341,13 @@ fn speech_before(doc: &Doc<'_>, mut start: usize, end: usize) -> bool {
 /// ", a German refugee rights organization,": the class of body a name is described as, from
 /// the head noun of an indefinite apposition.
 fn described_body_after(doc: &Doc<'_>, end: usize) -> Option<&'static str> {
-    if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["a", "an"])) {
+    if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["a", "an", "the"])) {
         return None;
     }
-    let close = (end + 2..(end + 9).min(doc.n_tokens())).find(|&u| doc.is_punct(u, ",.;:"))?;
+    // ", a stainless steel maker based in Duisburg": the description may run on.
+    let close = (end + 2..(end + 9).min(doc.n_tokens())).find(|&u| {
+        doc.is_punct(u, ",.;:") || doc.is_any(u, words!["based", "headquartered", "that", "which", "whose"])
+    })?;
     let head = close.checked_sub(1).filter(|&h| h > end + 1)?;
     // Only modifiers before the head: "a German refugee rights organization", not "a
     // spokesperson for the World Health Organization".
@@ -1457,7 +1502,10 @@ fn employer_after(doc: &Doc<'_>, table: &Table, from: usize) -> Option<usize> {
     let mut u = from;
     while u < doc.n_tokens() && u < from + 6 {
         match table.mention_at(u) {
-            Some(m) if m.form == MentionForm::Location => u = m.tokens.end,
+            // "the Johannesburg law firm X": where it is comes first.
+            Some(m) if m.form == MentionForm::Location || table.entities[m.entity].kind == EntityKind::Place => {
+                u = m.tokens.end;
+            }
             Some(m) => {
                 return matches!(table.entities[m.entity].kind, EntityKind::Organization | EntityKind::Group)
                     .then_some(m.entity);
@@ -1725,6 +1773,40 @@ pub(crate) fn its_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<u
         .and_then(|range| super::stances::sentence_subject(doc, table, range))
         .filter(|&e| is_body(e))
         .or_else(|| table.before(doc.span(t).start).take(50).find(|m| is_body(m.entity)).map(|m| m.entity))
+}
+
+/// Nouns for what an actor issues and that can stand for it as a speaker: "the communique said".
+pub(crate) const ISSUED_DOCUMENTS: Words =
+    words!["statement", "communique", "communiqué", "declaration", "resolution", "release", "readout"];
+
+/// Who issued the document that a definite "the statement" at `t` names: where the article
+/// first calls it so, the latest organization named outside quotes in the three sentences
+/// before, else the latest country.
+pub(crate) fn document_issuer(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    let is_body =
+        |e: usize| matches!(table.entities[e].kind, EntityKind::Country | EntityKind::Organization | EntityKind::Group);
+    let first = (0..t)
+        .find(|&u| {
+            doc.key(u) == doc.key(t)
+                && doc.quote_of(u).is_none()
+                && (u.saturating_sub(2)..u).any(|v| doc.is_any(v, words!["the"]))
+        })
+        .unwrap_or(t);
+    let si = doc.sentence_idx(first);
+    let sentences = doc.article.sentences();
+    let window = si.saturating_sub(3)..si;
+    let from = sentences.get(window.start).map_or(0, |s| doc.span(s.tokens.start).start);
+    let to = doc.span(sentences[si].tokens.start).start;
+    let recent: Vec<&Mention> = table
+        .before(to)
+        .take_while(|m| m.span.start >= from)
+        .filter(|m| doc.quote_of(m.tokens.start).is_none() && is_body(m.entity))
+        .collect();
+    recent
+        .iter()
+        .find(|m| table.entities[m.entity].kind != EntityKind::Country)
+        .or_else(|| recent.first())
+        .map(|m| m.entity)
 }
 
 /// Surnames ("Zas"), surnames with particles, and defined acronyms anywhere in the text.

@@ -386,12 +386,14 @@ fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
             u = m.tokens.end;
             continue;
         }
-        // "said government spokesman Didier Lumbala": a lower-case actor noun before a title.
+        // "said government spokesman Didier Lumbala", "said Commission trade spokesman X":
+        // lower-case words of the post before a title.
         let part_of_np = doc.title_at(u).is_some()
             || doc.is_punct(u, "()")
             || doc.is_all_caps(u)
             || doc.is_any(u, words!["of", "the"])
-            || (doc.is_proxy(u) && doc.title_at(u + 1).is_some());
+            || (doc.is_word(u)
+                && (doc.title_at(u + 1).is_some() || (doc.is_word(u + 1) && doc.title_at(u + 2).is_some())));
         // "according to a statement from the UN envoy for the Sahel, Tomás Ribeiro, …":
         // a source noun and an apposition may stand between the verb and the person.
         let is_source_noun = doc.is_any(u, SOURCE_NOUNS)
@@ -428,6 +430,13 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
         }
         let entity = m.entity;
         return Some(Found { entity, attribution: attribution_of(table, m.tokens.start) });
+    }
+    // "“…,” the communique said": whoever issued it.
+    if doc.is_any(end, super::entities::ISSUED_DOCUMENTS)
+        && (end.saturating_sub(2)..end).any(|u| doc.is_any(u, words!["the"]))
+    {
+        let entity = super::entities::document_issuer(doc, table, end)?;
+        return Some(Found { entity, attribution: Attribution::Explicit });
     }
     // "Norway's foreign ministry said", "Russian officials said": the actor behind the proxy.
     let is_proxy = doc.is_proxy(end) || doc.lex.description(doc.base(end)).is_some();

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::doc::{
     Doc, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_FIRST_PLURAL, PRONOUNS_MALE, PRONOUNS_PLURAL, Words, words,
 };
-use super::entities::Table;
+use super::entities::{ISSUED_DOCUMENTS, Table};
 use super::lexicon::Gender;
 use super::speakers::resolve_pronoun;
 use super::{EntityKind, Evidence, Polarity, Quote, Relation, RelationKind};
@@ -233,6 +233,14 @@ fn subject_in(doc: &Doc<'_>, table: &Table, range: Range<usize>) -> Option<usize
         && let Some(e) = pronoun_entity(doc, table, first)
     {
         return Some(e);
+    }
+    // "The final communique praised Oman": whoever issued it.
+    if let Some(first) = range.clone().find(|&t| doc.is_word(t))
+        && doc.is_any(first, words!["the"])
+        && let Some(noun) = (first + 1..(first + 3).min(range.end)).find(|&t| doc.is_any(t, ISSUED_DOCUMENTS))
+        && (first + 1..noun).all(|t| doc.is_word(t) && table.mention_at(t).is_none())
+    {
+        return super::entities::document_issuer(doc, table, noun);
     }
     let mut seen = Vec::new();
     // ", which upgraded Pakistan's rating in August,": a relative clause's words are not the
@@ -542,6 +550,17 @@ fn stance_at(
                 break;
             }
             continue;
+        }
+        // "The final communique praised Oman": whoever issued it acts.
+        if doc.is_any(t, ISSUED_DOCUMENTS)
+            && (t.saturating_sub(2)..t).any(|u| doc.is_any(u, words!["the"]))
+            && (t + 1..c).all(|u| doc.is_any(u, super::doc::SPEECH_ADVERBS))
+        {
+            if let Some(e) = super::entities::document_issuer(doc, table, t) {
+                sources.push(e);
+                rule = "issuer of the document";
+            }
+            break;
         }
         if doc.is_any(t, PRONOUNS_FIRST) {
             if let Some(s) = ctx.speaker {

@@ -18,9 +18,9 @@ pub(super) struct Phrases {
     /// Phrases by the key of their [`lead`] (one or two words), longest first; equal lengths
     /// keep the order they were added in.
     by_lead: HashMap<u64, Vec<u32>>,
-    /// Keys of every lead: most words of a text begin no phrase, and one bit test turns them
-    /// away before any hash-table probe.
-    leads: KeyFilter,
+    /// Keys of the first words of every phrase: most words of a text begin no phrase, and this
+    /// one bit test turns them away before any other work.
+    firsts: KeyFilter,
     /// Keys of the first words of phrases whose lead has two words.
     multi_first: KeyFilter,
     /// First characters of phrases that open with a non-word character.
@@ -32,7 +32,7 @@ pub(super) struct Phrases {
 impl Phrases {
     pub fn new(patterns: &[String], fold_case: bool) -> Self {
         let mut filed: Vec<(u64, std::cmp::Reverse<usize>, u32)> = Vec::with_capacity(patterns.len());
-        let mut leads = KeyFilter::default();
+        let mut firsts = KeyFilter::default();
         let mut multi_first = KeyFilter::default();
         let mut other_starts = Vec::new();
         let key = |s: &str| phrase_key(s, fold_case);
@@ -43,11 +43,12 @@ impl Phrases {
             }
             let first_end = first_run_end(pattern, 0);
             let lead_end = lead_end(pattern, 0, first_end);
+            let first_key = key(&pattern[..first_end]);
+            firsts.insert(first_key);
             if lead_end > first_end {
-                multi_first.insert(key(&pattern[..first_end]));
+                multi_first.insert(first_key);
             }
             let lead = key(&pattern[..lead_end]);
-            leads.insert(lead);
             filed.push((lead, std::cmp::Reverse(pattern.len()), i as u32));
         }
         // Longest first under each key; equal lengths in the order they were added.
@@ -59,7 +60,7 @@ impl Phrases {
         Phrases {
             patterns: patterns.iter().map(|p| p.as_str().into()).collect(),
             by_lead,
-            leads,
+            firsts,
             multi_first,
             other_starts,
             fold_case,
@@ -102,9 +103,6 @@ impl Phrases {
 
     /// The phrases filed under a lead key, longest first.
     fn lookup(&self, key: u64) -> &[u32] {
-        if !self.leads.may_contain(key) {
-            return &[];
-        }
         self.by_lead.get(&key).map_or(&[], Vec::as_slice)
     }
 
@@ -118,6 +116,9 @@ impl Phrases {
         accept: &mut impl FnMut(u32, usize, usize) -> Option<usize>,
     ) -> Option<usize> {
         let first_key = phrase_key(&text[pos..first_end], self.fold_case);
+        if !self.firsts.may_contain(first_key) {
+            return None;
+        }
         let longer: &[u32] = if self.multi_first.may_contain(first_key) {
             let lead = phrase_key(&text[pos..lead_end(text, pos, first_end)], self.fold_case);
             self.lookup(lead)
