@@ -1719,6 +1719,12 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
     // A body's parent counts too: after "the CSTO Council", "the organization" is the CSTO.
     let candidates = || {
         table.before(doc.span(t).start).take(200).filter_map(|m| {
+            // "The NKDF, which fought alongside the SHLA, rejected the deal. … the group":
+            // not a bystander in a relative clause.
+            let sentence_start = doc.article.sentences()[doc.sentence_idx(m.tokens.start)].tokens.start;
+            if super::stances::in_relative_clause(doc, sentence_start, m.tokens.start) {
+                return None;
+            }
             if fits(m.entity) {
                 return Some(m.entity);
             }

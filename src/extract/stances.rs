@@ -306,6 +306,14 @@ fn modifies_a_bystander(doc: &Doc<'_>, m: &super::entities::Mention) -> bool {
 }
 
 /// True if the mention at `start` is the subject of its clause (not the object of a preposition).
+/// "X, whose re-election Mogadishu has refused to recognise, welcomed …": a word at `t` inside
+/// a relative clause that opens after a comma.
+pub(crate) fn in_relative_clause(doc: &Doc<'_>, from: usize, t: usize) -> bool {
+    (t.saturating_sub(12).max(from)..t).rev().find(|&u| doc.is_punct(u, ",;:()")).is_some_and(|comma| {
+        doc.is_punct(comma, ",") && doc.is_any(comma + 1, words!["whose", "which", "who", "where"])
+    })
+}
+
 fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize) -> bool {
     // "…, led by former minister X, said": the agent of a participle.
     let by_agent = (start.saturating_sub(6).max(clause.start)..start)
@@ -540,6 +548,7 @@ fn stance_at(
             if is_actor(table, m.entity)
                 && !is_location
                 && is_subject(doc, table, &clause, m.tokens.start)
+                && !in_relative_clause(doc, clause.start, m.tokens.start)
                 && !m.tokens.contains(&c)
             {
                 sources.push(m.entity);
@@ -683,8 +692,9 @@ fn stance_at(
                 .start
                 .saturating_sub(1 + usize::from(doc.is_any(m.tokens.start.saturating_sub(1), words!["the"])));
             // "asylum seekers in the UK": a place where someone is, unless the cue governs it
-            // ("confidence in Russia").
-            let locative = doc.is_any(before, words!["in"]) && before != cue_end;
+            // ("confidence in Russia"); attacks and bans in a place happen there.
+            let locative = doc.is_any(before, words!["in"])
+                && (before != cue_end || matches!(cue.category.as_str(), "attack" | "ban"));
             if (doc.is_any(before, words!["from"]) && cue.category != "expel") || locative {
                 t = conjuncts_after(doc, table, clause.end, m.tokens.end).1;
                 n_words += 1;
