@@ -1720,19 +1720,19 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
     let candidates = || {
         table.before(doc.span(t).start).take(200).filter_map(|m| {
             // "The NKDF, which fought alongside the SHLA, rejected the deal. … the group":
-            // not a bystander in a relative clause.
-            let sentence_start = doc.article.sentences()[doc.sentence_idx(m.tokens.start)].tokens.start;
-            if super::stances::in_relative_clause(doc, sentence_start, m.tokens.start) {
-                return None;
-            }
+            // not a bystander in a relative clause (checked last: most mentions do not fit).
+            let in_relative = || {
+                let sentence_start = doc.article.sentences()[doc.sentence_idx(m.tokens.start)].tokens.start;
+                super::stances::in_relative_clause(doc, sentence_start, m.tokens.start)
+            };
             if fits(m.entity) {
-                return Some(m.entity);
+                return (!in_relative()).then_some(m.entity);
             }
             let lex_parent = || {
                 let parent = doc.lex.entities()[table.entities[m.entity].lex?].parent?;
                 table.by_lex.get(&parent).copied()
             };
-            table.entities[m.entity].parent.map(|(p, _)| p).or_else(lex_parent).filter(|&p| fits(p))
+            table.entities[m.entity].parent.map(|(p, _)| p).or_else(lex_parent).filter(|&p| fits(p) && !in_relative())
         })
     };
     // "the army", "the military": the state's armed forces or the state, never a militia.
