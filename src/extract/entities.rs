@@ -1766,8 +1766,6 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
 /// organization ("The Refugee Council, which supports asylum seekers in the UK, condemned the
 /// plan. Its chief executive …"), else the latest country or organization.
 pub(crate) fn its_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
-    let is_body =
-        |e: usize| matches!(table.entities[e].kind, EntityKind::Country | EntityKind::Organization | EntityKind::Group);
     let si = doc.sentence_idx(t);
     let sentence = doc.article.sentences()[si].tokens.clone();
     let before = if t == sentence.start {
@@ -1777,26 +1775,30 @@ pub(crate) fn its_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<u
     };
     before
         .and_then(|range| super::stances::sentence_subject(doc, table, range))
-        .filter(|&e| is_body(e))
-        .or_else(|| table.before(doc.span(t).start).take(50).find(|m| is_body(m.entity)).map(|m| m.entity))
+        .filter(|&e| is_body(table, e))
+        .or_else(|| table.before(doc.span(t).start).take(50).find(|m| is_body(table, m.entity)).map(|m| m.entity))
 }
 
 /// Nouns for what an actor issues and that can stand for it as a speaker: "the communique said".
-pub(crate) const ISSUED_DOCUMENTS: Words =
+const ISSUED_DOCUMENTS: Words =
     words!["statement", "communique", "communiqué", "declaration", "resolution", "release", "readout"];
+
+/// True for an issued document named definitely at `t`: "the statement", "the final communique".
+pub(crate) fn is_definite_document(doc: &Doc<'_>, t: usize) -> bool {
+    doc.is_any(t, ISSUED_DOCUMENTS) && (t.saturating_sub(2)..t).any(|u| doc.is_any(u, words!["the"]))
+}
+
+/// A country, an organization or a group: what "its" and an issued document can stand for.
+fn is_body(table: &Table, e: usize) -> bool {
+    matches!(table.entities[e].kind, EntityKind::Country | EntityKind::Organization | EntityKind::Group)
+}
 
 /// Who issued the document that a definite "the statement" at `t` names: where the article
 /// first calls it so, the latest organization named outside quotes in the three sentences
 /// before, else the latest country.
 pub(crate) fn document_issuer(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
-    let is_body =
-        |e: usize| matches!(table.entities[e].kind, EntityKind::Country | EntityKind::Organization | EntityKind::Group);
     let first = (0..t)
-        .find(|&u| {
-            doc.key(u) == doc.key(t)
-                && doc.quote_of(u).is_none()
-                && (u.saturating_sub(2)..u).any(|v| doc.is_any(v, words!["the"]))
-        })
+        .find(|&u| doc.key(u) == doc.key(t) && doc.quote_of(u).is_none() && is_definite_document(doc, u))
         .unwrap_or(t);
     let si = doc.sentence_idx(first);
     let sentences = doc.article.sentences();
@@ -1806,7 +1808,7 @@ pub(crate) fn document_issuer(doc: &Doc<'_>, table: &Table, t: usize) -> Option<
     let recent: Vec<&Mention> = table
         .before(to)
         .take_while(|m| m.span.start >= from)
-        .filter(|m| doc.quote_of(m.tokens.start).is_none() && is_body(m.entity))
+        .filter(|m| doc.quote_of(m.tokens.start).is_none() && is_body(table, m.entity))
         .collect();
     recent
         .iter()

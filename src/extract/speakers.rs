@@ -432,9 +432,7 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
         return Some(Found { entity, attribution: attribution_of(table, m.tokens.start) });
     }
     // "“…,” the communique said": whoever issued it.
-    if doc.is_any(end, super::entities::ISSUED_DOCUMENTS)
-        && (end.saturating_sub(2)..end).any(|u| doc.is_any(u, words!["the"]))
-    {
+    if super::entities::is_definite_document(doc, end) {
         let entity = super::entities::document_issuer(doc, table, end)?;
         return Some(Found { entity, attribution: Attribution::Explicit });
     }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::doc::{
     Doc, PRONOUNS_FEMALE, PRONOUNS_FIRST, PRONOUNS_FIRST_PLURAL, PRONOUNS_MALE, PRONOUNS_PLURAL, Words, words,
 };
-use super::entities::{ISSUED_DOCUMENTS, Table};
+use super::entities::{Table, is_definite_document};
 use super::lexicon::Gender;
 use super::speakers::resolve_pronoun;
 use super::{EntityKind, Evidence, Polarity, Quote, Relation, RelationKind};
@@ -237,7 +237,7 @@ fn subject_in(doc: &Doc<'_>, table: &Table, range: Range<usize>) -> Option<usize
     // "The final communique praised Oman": whoever issued it.
     if let Some(first) = range.clone().find(|&t| doc.is_word(t))
         && doc.is_any(first, words!["the"])
-        && let Some(noun) = (first + 1..(first + 3).min(range.end)).find(|&t| doc.is_any(t, ISSUED_DOCUMENTS))
+        && let Some(noun) = (first + 1..(first + 3).min(range.end)).find(|&t| is_definite_document(doc, t))
         && (first + 1..noun).all(|t| doc.is_word(t) && table.mention_at(t).is_none())
     {
         return super::entities::document_issuer(doc, table, noun);
@@ -305,7 +305,6 @@ fn modifies_a_bystander(doc: &Doc<'_>, m: &super::entities::Mention) -> bool {
         && doc.cue_at(next).is_none()
 }
 
-/// True if the mention at `start` is the subject of its clause (not the object of a preposition).
 /// "X, whose re-election Mogadishu has refused to recognise, welcomed …": a word at `t` inside
 /// a relative clause that opens after a comma.
 pub(crate) fn in_relative_clause(doc: &Doc<'_>, from: usize, t: usize) -> bool {
@@ -314,6 +313,7 @@ pub(crate) fn in_relative_clause(doc: &Doc<'_>, from: usize, t: usize) -> bool {
     })
 }
 
+/// True if the mention at `start` is the subject of its clause (not the object of a preposition).
 fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize) -> bool {
     // "…, led by former minister X, said": the agent of a participle.
     let by_agent = (start.saturating_sub(6).max(clause.start)..start)
@@ -561,10 +561,7 @@ fn stance_at(
             continue;
         }
         // "The final communique praised Oman": whoever issued it acts.
-        if doc.is_any(t, ISSUED_DOCUMENTS)
-            && (t.saturating_sub(2)..t).any(|u| doc.is_any(u, words!["the"]))
-            && (t + 1..c).all(|u| doc.is_any(u, super::doc::SPEECH_ADVERBS))
-        {
+        if is_definite_document(doc, t) && (t + 1..c).all(|u| doc.is_any(u, super::doc::SPEECH_ADVERBS)) {
             if let Some(e) = super::entities::document_issuer(doc, table, t) {
                 sources.push(e);
                 rule = "issuer of the document";
