@@ -577,7 +577,8 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
             } else if same(end + 1)
                 && doc.is_cap(end + 1)
                 && ((doc.is_punct(end, ".") && (is_initial(doc, end - 1) || is_dotted_acronym(doc, end - 1)))
-                    || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end))
+                    // Not into a date: "the Constitutional Court on Thursday".
+                    || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end) && !doc.is_common(end + 1))
                     // "the Farmers' Alliance": a plural possessive inside a name.
                     || (doc.is_punct(end, "'’") && doc.word(end - 1).ends_with('s')))
             {
@@ -649,8 +650,10 @@ fn is_bare_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     let start = range.start;
     let after_locative = start > 0 && doc.is_any(start - 1, words!["in", "at", "from", "near", "to", "outside"]);
     // "Pro Asyl's Jonas Hartwig": a possessive ends the run before the name.
+    // A common word opening the sentence does not count: "For Eleanor Whitcombe, …".
     let run_goes_on_before = start > 0
         && doc.is_cap(start - 1)
+        && !(doc.is_common(start - 1) && (start == 1 || doc.sentence_idx(start - 2) != doc.sentence_idx(start)))
         && !doc.is_possessive(start - 1)
         && doc.sentence_idx(start - 1) == doc.sentence_idx(start);
     !doc.is_heading(start) && !after_locative && !doc.is_cap(range.end) && !run_goes_on_before
@@ -658,17 +661,19 @@ fn is_bare_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
 
 /// Two or three capitalised words, each a plain name ("Amadou Kanté", not "Cold War Era").
 fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
-    let words: Vec<usize> = range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t)).collect();
+    let words: Vec<usize> =
+        range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t) && !doc.is_any(t, SURNAME_PARTICLES)).collect();
     // "the Northern Shield exercise": a person's name takes no article.
     let after_article = range.start > 0 && doc.is_any(range.start - 1, words!["the", "a", "an"]);
     !after_article
         && (2..=3).contains(&words.len())
         && words.iter().all(|&t| {
             let w = doc.base(t);
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && chars.all(|c| c.is_lowercase() || "-'’".contains(c))
-                && w.chars().count() >= 2
+            // Each part of "Houaira-Kemakeza" is a capitalised word.
+            w.split(['-', '\'', '’']).all(|part| {
+                let mut chars = part.chars();
+                chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+            }) && w.chars().count() >= 2
         })
 }
 
@@ -949,7 +954,11 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             continue;
         }
         let mut start = run.start;
-        while start < run.end && (doc.is_common(start) || doc.title_at(start).is_some()) {
+        // A common word that a connector follows heads the name: "Center for Strategic and
+        // International Studies".
+        while start < run.end
+            && ((doc.is_common(start) && !doc.is_any(start + 1, CONNECTORS)) || doc.title_at(start).is_some())
+        {
             start += doc.word_hit_len(start).max(1);
         }
         let mut end = run.end;
@@ -1005,10 +1014,15 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         if has_title || n_words < 2 || whole_is_one_mention {
             continue;
         }
-        let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
+        let first = table.mention_at(start).filter(|m| table.entities[m.entity].kind != EntityKind::Place);
+        let mut parent = first.map(|m| m.entity);
+        // "Ecuador's Constitutional Court": the body's name follows its country's possessive.
+        let name_start = match first {
+            Some(m) if doc.is_possessive(m.tokens.end - 1) && m.tokens.end < end => m.tokens.end,
+            _ => start,
+        };
+        let name_span = Span::new(doc.span(name_start).start, doc.span(end - 1).end);
         let mut name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
-        let mut parent =
-            table.mention_at(start).map(|m| m.entity).filter(|&p| table.entities[p].kind != EntityKind::Place);
         // "the Southern African Development Community (SADC) Electoral Observation Mission":
         // the body of the organization just defined, named with its acronym.
         if parent.is_none()
@@ -1056,6 +1070,10 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
     link_acronyms(doc, table, &acronyms);
     table.reindex();
     // Pass 2: people, full names first so that surnames link to them.
+    let mut cap_words: HashMap<&str, usize> = HashMap::default();
+    for t in (0..doc.n_tokens()).filter(|&t| doc.is_cap(t)) {
+        *cap_words.entry(doc.base(t)).or_default() += 1;
+    }
     let mut candidates: Vec<Candidate> = Vec::new();
     let mid_sentence = mid_sentence_caps(doc);
     for (ri, run) in runs.iter().enumerate() {
@@ -1093,24 +1111,40 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 && table.mention_at(start - 1).is_some_and(|m| {
                     m.form == MentionForm::Name && table.entities[m.entity].kind != EntityKind::Person
                 });
-            let start = portfolio_trimmed(doc, start, end);
+            let mut start = portfolio_trimmed(doc, start, end);
+            // "Santiago Endara … Endara said": a capital's name that a recurring surname
+            // follows is a given name.
+            if end - start == 1
+                && start > run.start
+                && !doc.is_cap(end)
+                && surname_recurs(doc, &cap_words, &(start..end))
+                && let Some(m) = table.mention_at(start - 1)
+                && matches!(table.entities[m.entity].kind, EntityKind::Country | EntityKind::Place)
+                && m.tokens.len() == 1
+            {
+                table.remove(start - 1);
+                start -= 1;
+            }
             let is_name = end > start && !(run_on && end - start == 1);
-            if is_name && !is_group_noun(doc, &mid_sentence, start, end) && !inside_portfolio(doc, start, end) {
+            if is_name
+                && !is_group_noun(doc, &mid_sentence, start, end)
+                && !inside_portfolio(doc, start, end)
+                && !portfolio_before_title(doc, end, run.end)
+            {
                 candidates.push((start..end, title_before(doc, table, start)));
             }
             t = end.max(t + 1);
         }
     }
     candidates.sort_by_key(|(r, _)| std::cmp::Reverse(r.len().min(2)));
-    let mut cap_words: HashMap<&str, usize> = HashMap::default();
-    for t in (0..doc.n_tokens()).filter(|&t| doc.is_cap(t)) {
-        *cap_words.entry(doc.base(t)).or_default() += 1;
-    }
     for (range, title) in candidates {
         if table.mention_at(range.start).is_some() {
             continue;
         }
-        let n_words = range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t)).count();
+        let n_words = range
+            .clone()
+            .filter(|&t| doc.is_word(t) && !is_initial(doc, t) && !doc.is_any(t, SURNAME_PARTICLES))
+            .count();
         // "Pro Asyl, a German refugee rights organization, said": described as a body, and
         // named so again later ("Pro Asyl's Jonas Hartwig").
         let body_name = || {
@@ -1567,7 +1601,10 @@ fn apposition_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: u
 /// The first word of a name candidate once a portfolio word run on from a title is left out:
 /// "… Planning and Development Amina Yusuf" → "Amina Yusuf".
 fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
-    let after_join = start > 0 && (doc.is_any(start - 1, words!["and", "for", "of"]) || doc.is_punct(start - 1, ",&"));
+    // Right after the joining word, or after a capitalised word that follows it ("Minister
+    // for European Affairs X", where "European" names the EU).
+    let joins = |u: usize| doc.is_any(u, words!["and", "for", "of"]) || doc.is_punct(u, ",&");
+    let after_join = (start > 0 && joins(start - 1)) || (start > 1 && doc.is_cap(start - 1) && joins(start - 2));
     if !after_join || end - start < 3 || portfolio_title_before(doc, start).is_none() {
         return start;
     }
@@ -1596,6 +1633,15 @@ fn inside_portfolio(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     let opened = start > 0 && (doc.is_any(start - 1, words!["for", "of", "and"]) || doc.is_punct(start - 1, ",&"));
     let goes_on = (doc.is_punct(end, ",&") || doc.is_any(end, words!["and"])) && doc.is_cap(end + 1);
     opened && goes_on && portfolio_title_before(doc, start).is_some()
+}
+
+/// "Maritime Affairs and Fisheries Minister X": words joined to more capitalised words that end
+/// in a title, within the same run, name a portfolio.
+fn portfolio_before_title(doc: &Doc<'_>, end: usize, run_end: usize) -> bool {
+    (doc.is_any(end, words!["and"]) || doc.is_punct(end, "&"))
+        && (end + 1..run_end)
+            .find(|&u| !doc.is_cap(u) || doc.title_at(u).is_some())
+            .is_some_and(|u| u > end + 1 && doc.title_at(u).is_some())
 }
 
 /// Capitalised words that describe a group of people rather than name one: "Mediators said"

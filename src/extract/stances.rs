@@ -960,6 +960,12 @@ fn act_agents<'f>(
     {
         return vec![(court.entity, doc.span(noun))];
     }
+    // "dismissed the communique": whoever issued it.
+    if let Some(noun) = (t..(t + 3).min(clause_end)).find(|&u| super::entities::is_definite_document(doc, u))
+        && let Some(issuer) = super::entities::document_issuer(doc, table, noun)
+    {
+        return vec![(issuer, doc.span(noun))];
+    }
     let noun = (t..(t + 3).min(clause_end)).find(|&u| ACT_NOUNS.iter().any(|(n, _)| doc.is(u, n)));
     let Some(noun) = noun else { return Vec::new() };
     let Some((_, categories)) = ACT_NOUNS.iter().find(|(n, _)| doc.is(noun, n)) else { return Vec::new() };
