@@ -374,6 +374,7 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     let mut table = Table::new(doc.n_tokens());
     lexicon_mentions(doc, &mut table);
     local_offices(doc, &mut table);
+    state_forces(doc, &mut table);
     table.reindex();
     let acronyms = capitalised_names(doc, &mut table, diagnostics);
     link_surnames_and_acronyms(doc, &mut table, &acronyms);
@@ -483,6 +484,62 @@ fn local_offices(doc: &Doc<'_>, table: &mut Table) {
             let e = table.named(&name, EntityKind::Place, class);
             table.add(doc, place..place + 1, e, MentionForm::Name);
         }
+    }
+}
+
+/// Lower-case nouns for a state's forces and missions, which act and speak as themselves:
+/// "the Israeli military", "China's embassy".
+const STATE_FORCES: &[&[&str]] = &[
+    &["armed", "forces"],
+    &["air", "force"],
+    &["coast", "guard"],
+    &["military"],
+    &["army"],
+    &["navy"],
+    &["police"],
+    &["embassy"],
+];
+
+/// "An Israeli military spokesman said", "China's embassy in Honiara said": a country's forces
+/// or embassy named by its demonym or possessive, an organization of its own (one per country
+/// and noun). Not as a complement ("contingents of the American army"), where the phrase only
+/// says whose they are.
+fn state_forces(doc: &Doc<'_>, table: &mut Table) {
+    let mut made: HashMap<(usize, usize), usize> = HashMap::default();
+    for t in 0..doc.n_tokens() {
+        let Some(m) = table.mention_at(t).filter(|m| m.tokens.start == t) else { continue };
+        let (country, end) = (m.entity, m.tokens.end);
+        let named_by = m.form == MentionForm::Demonym || doc.is_possessive(end - 1);
+        if !named_by || table.entities[country].kind != EntityKind::Country {
+            continue;
+        }
+        let Some((i, words)) = STATE_FORCES
+            .iter()
+            .enumerate()
+            .find(|(_, words)| words.iter().enumerate().all(|(k, w)| doc.is(end + k, w) && !doc.is_cap(end + k)))
+        else {
+            continue;
+        };
+        let mut before = t;
+        while before > 0 && doc.is_any(before - 1, words!["the", "a", "an"]) {
+            before -= 1;
+        }
+        if before > 0 && doc.is_any(before - 1, words!["of", "in", "from", "with", "into"]) {
+            continue;
+        }
+        let tokens = t..end + words.len();
+        // "a Venezuelan navy patrol boat": a modifier of a thing, unless of someone who speaks
+        // for it ("an Israeli military spokesman").
+        if doc.is_any(before, words!["a", "an"]) && doc.title_at(tokens.end).is_none() {
+            continue;
+        }
+        let e = *made.entry((country, i)).or_insert_with(|| {
+            // "Myanmar’s military" → "Myanmar military"; "Israeli military" as written.
+            let owner = if doc.is_possessive(end - 1) { table.entities[country].name.as_str() } else { doc.base(t) };
+            let name = format!("{owner} {}", words.join(" "));
+            table.named(&name, EntityKind::Organization, "body")
+        });
+        table.replace(doc, tokens, e, MentionForm::Name);
     }
 }
 
