@@ -24,6 +24,28 @@ const SURNAME_PARTICLES: Words = words![
     "van", "von", "der", "den", "de", "del", "da", "dos", "al", "bin", "ibn", "la", "le", "du", "el", "ag", "ould",
     "ben", "bint", "di",
 ];
+/// Lower-case nouns after a name that make it a place: "Natuna Besar island".
+const PLACE_NOUNS: Words = words![
+    "island",
+    "islands",
+    "province",
+    "region",
+    "district",
+    "county",
+    "river",
+    "valley",
+    "town",
+    "village",
+    "city",
+    "peninsula",
+    "archipelago",
+    "desert",
+    "mountains",
+    "governorate",
+    "prefecture",
+    "municipality",
+    "oblast",
+];
 /// Prepositions that make a capital city a place rather than its state.
 const LOCATIVES: Words = words![
     "in", "at", "to", "from", "near", "outside", "into", "across", "around", "via", "towards", "toward", "within",
@@ -767,6 +789,15 @@ fn acronym_after<'a>(doc: &Doc<'a>, end: usize) -> Option<(usize, &'a str)> {
         .then(|| (end + 1, doc.word(end + 1)))
 }
 
+/// An organization's short name in parentheses after its full name, an acronym or a word in
+/// its own language: "(OFAC)", "the Indonesian Maritime Security Agency (Bakamla)".
+fn short_name_after<'a>(doc: &Doc<'a>, end: usize) -> Option<(usize, &'a str)> {
+    acronym_after(doc, end).or_else(|| {
+        (doc.is_punct(end, "(") && is_name_word(doc, end + 1) && doc.is_punct(end + 2, ")"))
+            .then(|| (end + 1, doc.word(end + 1)))
+    })
+}
+
 /// The title hit that ends right before `t` (skipping an acronym in parentheses), as
 /// (title index, first token of the title).
 fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)> {
@@ -1025,7 +1056,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         if end <= start {
             continue;
         }
-        let has_title = (start..end).any(|t| doc.title_at(t).is_some());
+        // A title word before the head is part of the name: "Prosperous Justice Party".
+        let has_title =
+            (start..end).any(|t| doc.title_at(t).is_some() && !(t + 1..end).any(|u| doc.org_head(u).is_some()));
         let head_t = (start..end).rev().find(|&t| table.token_mention[t].is_none() && doc.org_head(t).is_some());
         let head = head_t.and_then(|t| doc.org_head(t));
         let n_words = (start..end).filter(|&t| doc.is_word(t)).count();
@@ -1107,14 +1140,16 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             table.entities[e].parent.get_or_insert((p, name_span));
         }
         table.replace(doc, start..end, e, MentionForm::Name);
-        if let Some((acr_t, acr)) = acronym_after(doc, end) {
+        if let Some((acr_t, acr)) = short_name_after(doc, end) {
             acronyms.insert(acr.to_owned(), e);
             table.add(doc, acr_t..acr_t + 1, e, MentionForm::Acronym);
         }
     }
     // Acronyms defined after lexicon names: "Long Name (LN)".
     for m in table.sorted_mentions().iter().map(|m| (m.tokens.end, m.entity)).collect::<Vec<_>>() {
-        if let Some((acr_t, acr)) = acronym_after(doc, m.0) {
+        let is_body = matches!(table.entities[m.1].kind, EntityKind::Organization | EntityKind::Group);
+        let short = if is_body { short_name_after(doc, m.0) } else { acronym_after(doc, m.0) };
+        if let Some((acr_t, acr)) = short {
             if table.mention_at(acr_t).is_none() {
                 acronyms.insert(acr.to_owned(), m.1);
                 table.add(doc, acr_t..acr_t + 1, m.1, MentionForm::Acronym);
@@ -1215,6 +1250,12 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         if let Some(e) =
             known_body.or_else(|| described.map(|class| table.named(&body_name(), EntityKind::Organization, class)))
         {
+            table.add(doc, range.clone(), e, MentionForm::Name);
+            continue;
+        }
+        // "north of Natuna Besar island": a place named by what it is.
+        if title.is_none() && doc.is_any(range.end, PLACE_NOUNS) && !doc.is_cap(range.end) {
+            let e = table.named(&body_name(), EntityKind::Place, "area");
             table.add(doc, range.clone(), e, MentionForm::Name);
             continue;
         }
@@ -1791,11 +1832,11 @@ fn find_by_surname(table: &Table, word: &str) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
-/// Defined acronyms anywhere in the text.
+/// Defined acronyms and short names anywhere in the text.
 fn link_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, usize>) {
     for t in 0..doc.n_tokens() {
         if table.token_mention[t].is_none()
-            && let Some(&e) = doc.is_all_caps(t).then(|| acronyms.get(doc.base(t))).flatten()
+            && let Some(&e) = doc.is_cap(t).then(|| acronyms.get(doc.base(t))).flatten()
         {
             table.add(doc, t..t + 1, e, MentionForm::Acronym);
         }
@@ -1880,6 +1921,22 @@ pub(crate) fn its_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<u
         .and_then(|range| super::stances::sentence_subject(doc, table, range))
         .filter(|&e| is_body(table, e))
         .or_else(|| table.before(doc.span(t).start).take(50).find(|m| is_body(table, m.entity)).map(|m| m.entity))
+}
+
+/// What "It" opening a sentence at `t` refers to: the subject of the sentence before when that
+/// is a country or an organization ("The Vietnam Fisheries Society went further. It condemned
+/// …"); nothing otherwise, since "it" mostly stands for things.
+pub(crate) fn it_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    let si = doc.sentence_idx(t);
+    let sentences = doc.article.sentences();
+    if !doc.is_any(t, words!["it"]) || sentences[si].tokens.start != t || si == 0 {
+        return None;
+    }
+    let before = sentences[si - 1].tokens.clone();
+    if doc.paragraph_of(before.start) != doc.paragraph_of(t) {
+        return None;
+    }
+    super::stances::sentence_subject(doc, table, before).filter(|&e| is_body(table, e))
 }
 
 /// Nouns for what an actor issues and that can stand for it as a speaker: "the communique said".

@@ -470,7 +470,8 @@ fn pronoun(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
     } else if doc.is_any(t, PRONOUNS_PLURAL) {
         None
     } else {
-        return None;
+        let entity = super::entities::it_antecedent(doc, table, t)?;
+        return Some(Found { entity, attribution: Attribution::Pronoun });
     };
     let entity = resolve_pronoun(doc, table, doc.span(t).start, gender)?;
     if let Some(g) = gender {

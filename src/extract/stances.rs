@@ -400,7 +400,7 @@ fn pronoun_entity(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
     } else if doc.is_any(t, PRONOUNS_PLURAL) {
         None
     } else {
-        return None;
+        return super::entities::it_antecedent(doc, table, t);
     };
     resolve_pronoun(doc, table, doc.span(t).start, gender)
 }
