@@ -397,7 +397,7 @@ pub(crate) const fn word_key(word: &str) -> u64 {
 }
 
 /// A name word that opens with a lower-case particle: "al-Saadi", "el-Sisi", "d’Estaing".
-fn is_particle_name(word: &str) -> bool {
+pub(crate) fn is_particle_name(word: &str) -> bool {
     const PARTICLES: &[&str] =
         &["al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud", "ul", "bin", "ibn", "abu", "d", "l"];
     word.split_once(['-', '\'', '’']).is_some_and(|(particle, rest)| {

@@ -115,6 +115,8 @@ pub(crate) struct Table {
     by_name: HashMap<(EntityKind, String), usize>,
     /// Mention indices sorted by position (see [`Table::reindex`]).
     sorted: Vec<u32>,
+    /// Names inside another mention's word, which hold no token: Syria in "Jordanian-Syrian".
+    inner: Vec<(usize, Span)>,
 }
 
 impl Table {
@@ -126,6 +128,7 @@ impl Table {
             by_lex: HashMap::default(),
             by_name: HashMap::default(),
             sorted: Vec::new(),
+            inner: Vec::new(),
         }
     }
 
@@ -184,6 +187,22 @@ impl Table {
         });
         self.by_name.insert(key, e);
         e
+    }
+
+    /// Countries joined to a demonym mention by a hyphen inside its word: Syria in
+    /// "Jordanian-Syrian".
+    pub(crate) fn hyphen_partners(&self, doc: &Doc<'_>, m: &Mention) -> Vec<usize> {
+        if m.form != MentionForm::Demonym {
+            return Vec::new();
+        }
+        let from = doc.name_hits.partition_point(|h| h.span.start <= m.span.start);
+        doc.name_hits[from..]
+            .iter()
+            .take_while(|h| h.span.end <= m.span.end)
+            .filter(|h| doc.text[..h.span.start].ends_with('-'))
+            .filter_map(|h| self.by_lex.get(&h.entity).copied())
+            .filter(|&e| e != m.entity && self.entities[e].kind == EntityKind::Country)
+            .collect()
     }
 
     /// Adds a mention unless its tokens are already taken.
@@ -266,11 +285,12 @@ impl Table {
         let mut first: Vec<Option<usize>> = vec![None; self.entities.len()];
         let mut spans: Vec<Vec<Span>> = vec![Vec::new(); self.entities.len()];
         let mut aliases: Vec<BTreeSet<String>> = vec![BTreeSet::new(); self.entities.len()];
-        for m in self.mentions.iter().filter(|m| !m.tokens.is_empty()) {
-            let f = &mut first[m.entity];
-            *f = Some(f.map_or(m.span.start, |s: usize| s.min(m.span.start)));
-            spans[m.entity].push(m.span);
-            aliases[m.entity].insert(alias_form(&text[m.span.range()]));
+        let outer = self.mentions.iter().filter(|m| !m.tokens.is_empty()).map(|m| (m.entity, m.span));
+        for (entity, span) in outer.chain(self.inner.iter().copied()) {
+            let f = &mut first[entity];
+            *f = Some(f.map_or(span.start, |s: usize| s.min(span.start)));
+            spans[entity].push(span);
+            aliases[entity].insert(alias_form(&text[span.range()]));
         }
         let mut order: Vec<usize> = (0..self.entities.len()).filter(|&e| first[e].is_some() && keep(e)).collect();
         order.sort_by_key(|&e| (first[e], e));
@@ -622,7 +642,9 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
                     FormKind::Seat => MentionForm::Metonym,
                     _ => MentionForm::Name,
                 };
-                table.add(doc, tokens, e, mform);
+                if !table.add(doc, tokens, e, mform) && doc.text[..hit.span.start].ends_with('-') {
+                    table.inner.push((e, hit.span));
+                }
             }
         }
     }
@@ -748,10 +770,12 @@ fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
         && (2..=3).contains(&words.len())
         && words.iter().all(|&t| {
             let w = doc.base(t);
-            // Each part of "Houaira-Kemakeza" is a capitalised word.
-            w.split(['-', '\'', '’']).all(|part| {
+            // Each part of "Houaira-Kemakeza" is a capitalised word, after a particle in
+            // "al-Khatib".
+            let particle = super::doc::is_particle_name(w);
+            w.split(['-', '\'', '’']).enumerate().all(|(i, part)| {
                 let mut chars = part.chars();
-                chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+                (i == 0 && particle) || (chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase))
             }) && w.chars().count() >= 2
         })
 }
@@ -1139,7 +1163,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         if let Some(p) = parent {
             table.entities[e].parent.get_or_insert((p, name_span));
         }
-        table.replace(doc, start..end, e, MentionForm::Name);
+        // The country keeps its possessive: "Jordan's" still names Jordan.
+        table.replace(doc, name_start..end, e, MentionForm::Name);
         if let Some((acr_t, acr)) = short_name_after(doc, end) {
             acronyms.insert(acr.to_owned(), e);
             table.add(doc, acr_t..acr_t + 1, e, MentionForm::Acronym);
@@ -1309,6 +1334,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             if table.entities[e].gender.is_none() {
                 table.entities[e].gender = info.gender;
             }
+        } else if let Some((title, category, country, from)) = counterpart_role(doc, table, range.start) {
+            let span = Span::new(doc.span(from).start, name_span.end);
+            push_role(table, e, title, category, Some(country), span, span);
         } else if let Some((role, org, end)) = apposition_affiliation(doc, table, range.end) {
             let span = Span::new(name_span.start, doc.span(end - 1).end);
             push_role(table, e, role, "other".to_owned(), Some(org), span, span);
@@ -1411,6 +1439,24 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
     }
     let title_text = &doc.text[Span::new(doc.span(first).start, title_span.end).range()];
     table.entities[e].extra_aliases.insert(alias_form(title_text));
+}
+
+/// "Jordanian Foreign Minister X and his Syrian counterpart, Y": Y holds X's title in the
+/// country named. The title, its category, the country, and where the phrase starts.
+fn counterpart_role(doc: &Doc<'_>, table: &Table, name_start: usize) -> Option<(String, String, usize, usize)> {
+    let comma = name_start.checked_sub(1).filter(|&c| doc.is_punct(c, ","))?;
+    let noun = comma.checked_sub(1).filter(|&n| doc.is_any(n, words!["counterpart"]))?;
+    let m = table.mention_at(noun.checked_sub(1)?).filter(|m| m.form == MentionForm::Demonym)?;
+    let possessive = m.tokens.start.checked_sub(1).filter(|&p| doc.is_any(p, words!["his", "her"]))?;
+    if table.entities[m.entity].kind != EntityKind::Country {
+        return None;
+    }
+    // Mentions are still being added: look back token by token.
+    let holder = (possessive.saturating_sub(12)..possessive)
+        .rev()
+        .find_map(|u| table.mention_at(u).filter(|h| table.entities[h.entity].kind == EntityKind::Person))?;
+    let role = table.entities[holder.entity].roles.iter().find(|r| r.category != "other")?;
+    Some((role.title.clone(), role.category.clone(), m.entity, possessive))
 }
 
 /// "his Philippine counterpart, Defense Secretary X": the country of the noun phrase that the

@@ -445,7 +445,11 @@ fn stance_at(
     }
     let is_negated = negation.is_some();
     // Hedges in the same window: "might consider sanctions", "could welcome".
-    let is_hedged = (window_start..c).any(|t| doc.is_any(t, HEDGES));
+    // "said the U.K. would work with Amman": reported speech puts its future in "would",
+    // which hedges nothing.
+    let sentence_start = doc.article.sentences()[doc.sentence_idx(c)].tokens.start;
+    let reported = |would: usize| (sentence_start..would).any(|t| doc.speech_at(t).is_some());
+    let is_hedged = (window_start..c).any(|t| doc.is_any(t, HEDGES) && !(doc.is(t, "would") && reported(t)));
     // "Asked whether Congo would ask the Council to sanction Rwanda, …": a question, no stance.
     let mut u = c;
     while u > clause.start && !doc.is_punct(u - 1, ",;:") {
@@ -706,6 +710,12 @@ fn stance_at(
                 && !own_org(table, &sources, e)
             {
                 targets.push((e, m.span));
+                // "the Jordanian-Syrian agreement": both.
+                for partner in table.hyphen_partners(doc, m) {
+                    if !sources.contains(&partner) {
+                        targets.push((partner, m.span));
+                    }
+                }
                 // Coordinated targets: "X and Y", "X, Y and Z".
                 let (conjuncts, chain_end) = conjuncts_after(doc, table, clause.end, m.tokens.end);
                 for m2 in conjuncts {
@@ -782,16 +792,34 @@ fn stance_at(
     }
     // A person who speaks for a country or organization is the target as that actor too
     // ("rejected the Lithuanian minister's accusations": Lithuania).
+    // So is the country a body belongs to ("did not welcome the restrictions" that Jordan's
+    // Interior Ministry imposed: Jordan).
     let lifted: Vec<(usize, Span)> = targets
         .iter()
-        .filter(|&&(t, _)| table.entities[t].kind == EntityKind::Person)
-        .filter_map(|&(t, span)| Some((table.org_of(t)?, span)))
+        .filter_map(|&(t, span)| match table.entities[t].kind {
+            EntityKind::Person => Some((table.org_of(t)?, span)),
+            EntityKind::Organization => table.entities[t]
+                .parent
+                .map(|(p, _)| p)
+                .filter(|&p| table.entities[p].kind == EntityKind::Country)
+                .map(|p| (p, span)),
+            _ => None,
+        })
         .filter(|&(org, _)| !sources.contains(&org) && !own_org(table, &sources, org))
         .collect();
     targets.extend(lifted);
     // "…is a breach of European law," said X. — criticism with no one named is still an act
     // that "rejected that criticism" can refer back to.
-    if targets.is_empty() && !is_negated && matches!(cue.category.as_str(), "criticize" | "accuse" | "condemn") {
+    // So is a ban on no one named ("banned private vehicles from crossing"), which "the
+    // restrictions" can refer back to.
+    let is_loose_measure = matches!(cue.category.as_str(), "ban" | "sanction")
+        && !is_hedged
+        && doc.quote_of(c).is_none()
+        && doc.word(c).to_lowercase().ends_with("ed");
+    if targets.is_empty()
+        && !is_negated
+        && (matches!(cue.category.as_str(), "criticize" | "accuse" | "condemn") || is_loose_measure)
+    {
         let cue_span = Span::new(doc.span(c).start, doc.span(cue_end - 1).end);
         for &source in sources.iter().filter(|&&s| is_actor(table, s)) {
             out.loose_acts.push((cue_span, source, cue.category.clone()));
@@ -979,9 +1007,15 @@ fn act_agents<'f>(
         let act = acts.iter().rev().find(|(_, _, category)| categories.contains(&category.as_str())).map(|a| a.0);
         (acts, act)
     };
-    let (acts, act) = match window(&found.acts) {
-        (_, None) => window(&found.loose_acts),
-        targeted => targeted,
+    // An act that named a target first; a later measure that named none ("banned private
+    // vehicles") is the one "the restrictions" means.
+    let is_measure = |span: Span| {
+        found.loose_acts.iter().any(|(s, _, category)| *s == span && matches!(category.as_str(), "ban" | "sanction"))
+    };
+    let (acts, act) = match (window(&found.acts), window(&found.loose_acts)) {
+        ((_, Some(a)), (loose, Some(b))) if b.start > a.start && is_measure(b) => (loose, Some(b)),
+        ((_, None), loose) => loose,
+        (targeted, _) => targeted,
     };
     let noun_span = doc.span(noun);
     // "backed OPEC+'s decision … The United States criticised the move": the decision named
