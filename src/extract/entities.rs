@@ -1947,8 +1947,27 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
         });
     }
     // "the community" is the East African Community even if another body came since.
-    let named = candidates()
-        .find(|&e| table.entities[e].name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun)));
+    let is_named =
+        |e: usize| table.entities[e].name.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(noun));
+    // Capitalised, "the Commission" is the one the article is about, not the latest named
+    // ("the Venice Commission" is called so in full): the most mentioned, then the latest.
+    let named = if doc.is_cap(t) {
+        // Token by token, so that descriptions resolved just before count too.
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for u in (t.saturating_sub(3000)..t).rev() {
+            let Some(m) = table.mention_at(u).filter(|m| m.tokens.start == u && is_named(m.entity)) else {
+                continue;
+            };
+            match counts.iter_mut().find(|(c, _)| *c == m.entity) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((m.entity, 1)),
+            }
+        }
+        // `max_by_key` keeps the last of equals: iterate from the earliest.
+        counts.into_iter().rev().max_by_key(|&(_, n)| n).map(|(e, _)| e)
+    } else {
+        candidates().find(|&e| is_named(e))
+    };
     named.or_else(|| candidates().next())
 }
 
@@ -2033,11 +2052,20 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
         .collect();
     // First words of names come after every surname, so that a surname wins when both fit;
     // a first word that is someone's surname is left to that person.
+    // A Spanish first surname too: "Valdivieso" for "Ernesto Valdivieso Arroyo".
+    let first_surnames = table.entities.iter().enumerate().filter_map(|(i, e)| {
+        let words: Vec<&str> = e.name.split_whitespace().collect();
+        let part = *words.get(words.len().checked_sub(2)?)?;
+        let is_name = part.starts_with(char::is_uppercase) && part.chars().skip(1).all(char::is_lowercase);
+        (e.kind == EntityKind::Person && words.len() >= 3 && is_name && e.surname.is_some())
+            .then(|| (vec![part.to_owned()], i))
+    });
     let given: Vec<(Vec<String>, usize)> = table
         .entities
         .iter()
         .enumerate()
         .filter_map(|(i, e)| e.given.as_ref().map(|g| (vec![g.clone()], i)))
+        .chain(first_surnames)
         .filter(|(g, _)| !surnames.iter().any(|(s, _)| s == g))
         .collect();
     surnames.splice(0..0, given);
