@@ -295,6 +295,11 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
         } else {
             // "said Zas: “…”" but not "described Berki's remarks as «…»".
             subject_before(doc, table, v).or_else(|| {
+                // "would answer the Commission “point by point”": after a modal, the actor
+                // after the verb is its object.
+                if v > 0 && doc.is_any(v - 1, MODALS) {
+                    return None;
+                }
                 let after = v + doc.word_hit_len(v);
                 let found = subject_after(doc, table, after)?;
                 let m = table.mention_at(after + usize::from(doc.is_any(after, words!["the"])))?;
@@ -308,6 +313,9 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
     }
     (None, None)
 }
+
+/// Words after which a verb is an infinitive, with no subject after it.
+const MODALS: Words = words!["would", "will", "could", "can", "should", "shall", "may", "might", "must", "to"];
 
 /// `said Zas`, `added the minister`: a verb, then the speaker.
 fn verb_then_subject(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Found, Span)> {
@@ -358,6 +366,23 @@ fn subject_before(doc: &Doc<'_>, table: &mut Table, v: usize) -> Option<Found> {
         let sentence = doc.article.sentences()[doc.sentence_idx(end)].tokens.clone();
         let entity = super::stances::sentence_subject(doc, table, sentence.start..end)?;
         return Some(Found { entity, attribution: Attribution::Explicit });
+    }
+    // "published a letter to the speaker of the National Assembly saying …": an actor named
+    // as an object does not say what the participle says; the sentence's subject does.
+    if doc.word(v).ends_with("ing")
+        && let Some(m) = table.mention_at(end)
+    {
+        let mut before = m.tokens.start;
+        while before > 0 && doc.is_any(before - 1, words!["the"]) {
+            before -= 1;
+        }
+        if before > 0
+            && doc.is_any(before - 1, words!["to", "of", "for", "with", "at", "on", "against", "toward", "towards"])
+        {
+            let sentence = doc.article.sentences()[doc.sentence_idx(end)].tokens.clone();
+            let entity = super::stances::sentence_subject(doc, table, sentence.start..before - 1)?;
+            return Some(Found { entity, attribution: Attribution::Explicit });
+        }
     }
     noun_phrase_ending(doc, table, end)
 }
