@@ -1111,6 +1111,17 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             continue;
         }
         let Some(kind) = head else {
+            // "the leftist Citizen Revolution movement": named, then said what it is.
+            if let Some((kind, class)) = body_noun_after(doc, start, end)
+                && !has_title
+                && n_words <= 4
+                && table.mention_at(start).is_none()
+            {
+                let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
+                let e = table.named(&doc.text[name_span.range()], kind, class);
+                table.replace(doc, start..end, e, MentionForm::Name);
+                continue;
+            }
             // "Jörg Kramer, head of commodities research at Commerzbank", "think tank
             // Bruegel": an employer, an organization introduced by what it is.
             if !has_title
@@ -1149,10 +1160,16 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             parent = Some(m.entity);
         }
         // The class a description of the head noun names: "the alliance" for "… Alliance".
-        let described = head_t.and_then(|t| doc.lex.description(doc.base(t))).and_then(|c| c.first());
-        let class = if parent.is_some() {
+        let described = head_t
+            .and_then(|t| doc.lex.description(doc.base(t)))
+            .and_then(|c| c.first())
+            .filter(|c| c.as_str() != "person" && c.as_str() != "country");
+        // A country's institution keeps what it is ("Ecuador's Constitutional Court" is "the
+        // court"); an organization's organ is its body.
+        let of_country = parent.is_some_and(|p| table.entities[p].kind == EntityKind::Country);
+        let class = if parent.is_some() && !(of_country && described.is_some()) {
             "body"
-        } else if let Some(c) = described.filter(|c| c.as_str() != "person" && c.as_str() != "country") {
+        } else if let Some(c) = described {
             c.as_str()
         } else if kind == EntityKind::Group {
             "armed"
@@ -1586,6 +1603,25 @@ fn initials(doc: &Doc<'_>, range: Range<usize>) -> String {
 
 /// A name right after a noun for what it is: "think tank Bruegel", "the consultancy Rystad
 /// Energy", "broadcaster Zodiak".
+/// "the leftist Citizen Revolution movement", "the Sons of Liberty militia": a name between
+/// "the" (and up to two lower-case modifiers) and a lower-case noun for a body; its kind and
+/// class.
+fn body_noun_after(doc: &Doc<'_>, start: usize, end: usize) -> Option<(EntityKind, &'static str)> {
+    if doc.is_cap(end) || !doc.is_word(end) {
+        return None;
+    }
+    let kind = if doc.is_any(end, words!["movement", "party", "coalition", "alliance", "bloc", "union"]) {
+        (EntityKind::Organization, "party")
+    } else if doc.is_any(end, words!["militia", "rebels", "insurgents", "faction"]) {
+        (EntityKind::Group, "armed")
+    } else {
+        return None;
+    };
+    let the =
+        (start.saturating_sub(3)..start).rev().find(|&u| !(doc.is_word(u) && !doc.is_cap(u)) || doc.is(u, "the"))?;
+    doc.is(the, "the").then_some(kind)
+}
+
 fn after_org_noun(doc: &Doc<'_>, start: usize) -> bool {
     let Some(noun) = start.checked_sub(1) else { return false };
     let two_words = noun > 0 && doc.is(noun - 1, "think") && doc.is(noun, "tank");
