@@ -542,6 +542,41 @@ const STATE_FORCES: &[&[&str]] = &[
     &["embassy"],
 ];
 
+/// Nouns that a force's name modifies: "police officers", "navy vessels".
+const FORCE_COMPOUNDS: Words = words![
+    "officer",
+    "officers",
+    "unit",
+    "units",
+    "patrol",
+    "patrols",
+    "boat",
+    "boats",
+    "vessel",
+    "vessels",
+    "ship",
+    "ships",
+    "personnel",
+    "troops",
+    "soldiers",
+    "base",
+    "bases",
+    "academy",
+    "training",
+    "station",
+    "aircraft",
+    "jets",
+    "drones",
+    "chief",
+    "commander",
+    "commanders",
+    "sources",
+    "source",
+    "staff",
+    "building",
+    "compound",
+];
+
 /// "An Israeli military spokesman said", "China's embassy in Honiara said": a country's forces
 /// or embassy named by its demonym or possessive, an organization of its own (one per country
 /// and noun). Not as a complement ("contingents of the American army"), where the phrase only
@@ -573,6 +608,11 @@ fn state_forces(doc: &Doc<'_>, table: &mut Table) {
         // "a Venezuelan navy patrol boat": a modifier of a thing, unless of someone who speaks
         // for it ("an Israeli military spokesman").
         if doc.is_any(before, words!["a", "an"]) && doc.title_at(tokens.end).is_none() {
+            continue;
+        }
+        // "Chinese police officers", "Israeli army units": a modifier of the people or things
+        // that follow.
+        if doc.is_any(tokens.end, FORCE_COMPOUNDS) {
             continue;
         }
         let e = *made.entry((country, i)).or_insert_with(|| {
@@ -671,7 +711,9 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
             };
             // "Johan van der Merwe", "Ursula von der Leyen": lower-case particles inside a name.
             let particles = (end..end + 2).take_while(|&u| doc.is_any(u, SURNAME_PARTICLES)).count();
-            if same(end) && doc.is_cap(end) {
+            // "Fudan University’s Institute of …": an organization's possessive ends its name.
+            let owner_ends = doc.is_possessive(end - 1) && doc.org_head(end - 1).is_some();
+            if same(end) && doc.is_cap(end) && !owner_ends {
                 end += 1;
             } else if particles > 0 && same(end + particles) && doc.is_cap(end + particles) && !doc.is_cap(end) {
                 end += particles + 1;
