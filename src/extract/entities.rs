@@ -777,6 +777,9 @@ fn is_initial(doc: &Doc<'_>, t: usize) -> bool {
 
 /// Looks like a personal name word: "Zas", "O'Neill", "al-Sham", not "CSTO" or "2026".
 fn is_name_word(doc: &Doc<'_>, t: usize) -> bool {
+    if t >= doc.n_tokens() {
+        return false;
+    }
     let w = doc.base(t);
     doc.is_cap(t)
         && w.chars().any(char::is_lowercase)
@@ -1659,8 +1662,7 @@ fn body_noun_after(doc: &Doc<'_>, start: usize, end: usize) -> Option<(EntityKin
     } else {
         return None;
     };
-    let the =
-        (start.saturating_sub(3)..start).rev().find(|&u| !(doc.is_word(u) && !doc.is_cap(u)) || doc.is(u, "the"))?;
+    let the = (start.saturating_sub(3)..start).rev().find(|&u| !doc.is_word(u) || doc.is_cap(u) || doc.is(u, "the"))?;
     doc.is(the, "the").then_some(kind)
 }
 
