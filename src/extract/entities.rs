@@ -542,6 +542,19 @@ const STATE_FORCES: &[&[&str]] = &[
     &["embassy"],
 ];
 
+/// Lower-case organs through which a state acts, after "its": "its foreign ministry".
+const STATE_ORGANS: &[&[&str]] = &[
+    &["foreign", "ministry"],
+    &["foreign", "office"],
+    &["defence", "ministry"],
+    &["defense", "ministry"],
+    &["interior", "ministry"],
+    &["ministry"],
+    &["government"],
+    &["embassy"],
+    &["cabinet"],
+];
+
 /// Nouns that a force's name modifies: "police officers", "navy vessels".
 const FORCE_COMPOUNDS: Words = words![
     "officer",
@@ -2289,6 +2302,26 @@ fn introduced_anonymously(doc: &Doc<'_>, table: &Table, e: usize, t: usize) -> b
 
 /// "the alliance", "the organization’s", "this country": the latest compatible entity.
 fn descriptions(doc: &Doc<'_>, table: &mut Table) {
+    // "Venezuela's government … Its foreign ministry condemned …": the country the possessive
+    // stands for speaks through its ministry.
+    for t in 0..doc.n_tokens() {
+        if !doc.is_any(t, words!["its"]) {
+            continue;
+        }
+        let Some(words) = STATE_ORGANS
+            .iter()
+            .find(|words| words.iter().enumerate().all(|(k, w)| doc.is(t + 1 + k, w) && !doc.is_cap(t + 1 + k)))
+        else {
+            continue;
+        };
+        let tokens = t..t + 1 + words.len();
+        if tokens.clone().any(|u| table.token_mention[u].is_some()) {
+            continue;
+        }
+        if let Some(e) = its_antecedent(doc, table, t).filter(|&e| table.entities[e].kind == EntityKind::Country) {
+            table.add(doc, tokens, e, MentionForm::Description);
+        }
+    }
     for t in 1..doc.n_tokens() {
         // "the 15-member council", "the 27-nation bloc": a size between article and noun.
         let sized = |u: usize| {
