@@ -792,13 +792,13 @@ fn stance_at(
     }
     // A person who speaks for a country or organization is the target as that actor too
     // ("rejected the Lithuanian minister's accusations": Lithuania).
-    // So is the country a body belongs to ("did not welcome the restrictions" that Jordan's
-    // Interior Ministry imposed: Jordan).
+    // So is the country a ministry or agency belongs to ("did not welcome the restrictions"
+    // that Jordan's Interior Ministry imposed: Jordan); not its courts or parliament.
     let lifted: Vec<(usize, Span)> = targets
         .iter()
         .filter_map(|&(t, span)| match table.entities[t].kind {
             EntityKind::Person => Some((table.org_of(t)?, span)),
-            EntityKind::Organization => table.entities[t]
+            EntityKind::Organization if table.entities[t].class == "agency" => table.entities[t]
                 .parent
                 .map(|(p, _)| p)
                 .filter(|&p| table.entities[p].kind == EntityKind::Country)
