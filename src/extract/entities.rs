@@ -2047,7 +2047,7 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
     let named = if doc.is_cap(t) {
         // Token by token, so that descriptions resolved just before count too.
         let mut counts: Vec<(usize, usize)> = Vec::new();
-        for u in (t.saturating_sub(3000)..t).rev() {
+        for u in (t.saturating_sub(600)..t).rev() {
             let Some(m) = table.mention_at(u).filter(|m| m.tokens.start == u && is_named(m.entity)) else {
                 continue;
             };
