@@ -84,8 +84,14 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
             continue;
         }
         let sentence = doc.article.sentences()[doc.sentence_idx(first)].tokens.clone();
-        let verb = sentence
-            .clone()
+        // The first such verb past an opening phrase ("In a communique issued late Wednesday
+        // …, ECOWAS “condemned …” and demanded …": not "issued").
+        let opening_end = doc
+            .is_any(sentence.start, words!["in", "after", "at", "on", "during", "following", "before"])
+            .then(|| sentence.clone().find(|&t| doc.is_punct(t, ",") && doc.quote_of(t).is_none()))
+            .flatten()
+            .unwrap_or(sentence.start);
+        let verb = (opening_end..sentence.end)
             .find(|&t| doc.quote_of(t).is_none() && (doc.speech_at(t).is_some() || doc.cue_at(t).is_some()));
         if let Some(v) = verb
             && let Some(e) = super::stances::sentence_subject(doc, table, sentence.start..v)
