@@ -703,6 +703,15 @@ fn stance_at(
             }
             let is_agent = (is_nominal && !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), words!["by"]))
                 || m.form == super::entities::MentionForm::Location;
+            // "demanded the release of X", "called on the soldiers to free the president",
+            // "called the detention of X unacceptable": X suffers the act, the stance is not
+            // against X.
+            let is_victim = is_victim_at(doc, before);
+            if is_victim {
+                t = conjuncts_after(doc, table, clause.end, m.tokens.end).1;
+                n_words += 1;
+                continue;
+            }
             if is_actor(table, e)
                 && !is_agent
                 && !is_topic(doc, m.tokens.start)
@@ -882,6 +891,36 @@ const COURT_PRODUCTS: Words = words!["ruling", "verdict", "judgment", "judgement
 
 /// Cue categories that react to an act ("welcomed the measures", "condemned the attack").
 const REACTIONS: &[&str] = &["welcome", "reject", "condemn", "criticize", "praise", "support", "oppose", "concern"];
+
+/// True if the actor after token `before` suffers what the words before it say: "free",
+/// "the release of", "the “unconditional release” of".
+fn is_victim_at(doc: &Doc<'_>, before: usize) -> bool {
+    if doc.is_any(before, VICTIM_WORDS) {
+        return true;
+    }
+    if !doc.is_any(before, words!["of"]) {
+        return false;
+    }
+    let noun = before.saturating_sub(1 + usize::from(doc.is_punct(before.saturating_sub(1), "”\"’'»")));
+    doc.is_any(noun, VICTIM_WORDS)
+}
+
+/// Words for what is done to someone held or harmed: "the release of X", "to free X".
+const VICTIM_WORDS: Words = words![
+    "release",
+    "freedom",
+    "free",
+    "freeing",
+    "detention",
+    "arrest",
+    "jailing",
+    "imprisonment",
+    "killing",
+    "killings",
+    "murder",
+    "abduction",
+    "kidnapping",
+];
 
 /// Nouns that refer back to an earlier act ("welcomed the measures", "rejected the
 /// accusations"), with the cue categories of the acts they can name.
@@ -1206,7 +1245,9 @@ fn described_as(doc: &Doc<'_>, table: &Table, statements: &[Quote], out: &mut Fo
         let mut t = v + doc.word_hit_len(v);
         while t < outer.start {
             if let Some(m) = table.mention_at(t) {
-                if is_actor(table, m.entity) && m.form != super::entities::MentionForm::Location {
+                // "called the detention of X “unacceptable”": not X.
+                let is_victim = t > 0 && is_victim_at(doc, t - 1);
+                if is_actor(table, m.entity) && m.form != super::entities::MentionForm::Location && !is_victim {
                     push(doc, table, &ctx, out, (source, m.entity, Some(m.span)), &hit, "described as");
                 }
                 t = m.tokens.end;
