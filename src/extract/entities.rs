@@ -421,6 +421,7 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     let acronyms = capitalised_names(doc, &mut table, diagnostics);
     link_surnames_and_acronyms(doc, &mut table, &acronyms);
     table.reindex();
+    lede_titles(doc, &mut table);
     title_references(doc, &mut table);
     table.reindex();
     descriptions(doc, &mut table);
@@ -1401,7 +1402,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         } else if let Some((title_idx, title_start, title_end)) = apposition_title(doc, table, range.end) {
             let org = apposition_org(doc, table, title_start, title_end);
             let info = doc.lex.title(title_idx);
-            if !info.is_honorific() {
+            let shadow = title_start > 0 && doc.is(title_start - 1, "shadow");
+            if !(info.is_honorific() || shadow) {
                 let span = Span::new(name_span.start, doc.span(title_end - 1).end);
                 let title_span = Span::new(doc.span(title_start).start, doc.span(title_end - 1).end);
                 push_role(table, e, info.title.clone(), info.category.clone(), org, span, title_span);
@@ -1452,7 +1454,8 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
     if table.entities[e].gender.is_none() {
         table.entities[e].gender = info.gender;
     }
-    if info.is_honorific() {
+    // "the shadow home secretary": an opposition post, not the office.
+    if info.is_honorific() || (title_start > 0 && doc.is(title_start - 1, "shadow")) {
         return;
     }
     let title_end = title_start + doc.word_hit_len(title_start);
@@ -2203,6 +2206,56 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
 
 /// "the Secretary General", "the CSTO Secretary General", "the Secretary General of the
 /// organization", "the minister": the person who holds that title.
+/// "The UK home secretary has accused … \n\n Helen Marchbank told MPs …": a lede that names
+/// an office without its holder, and the next sentences that open with a person's full name
+/// and no title of their own: that person holds the office.
+fn lede_titles(doc: &Doc<'_>, table: &mut Table) {
+    let paragraphs = doc.article.paragraphs().len().min(3);
+    for pi in 0..paragraphs {
+        let range = doc.paragraph_tokens(pi);
+        if range.is_empty() || doc.is_heading(range.start) {
+            continue;
+        }
+        for t in range {
+            let Some(title_idx) = doc.title_at(t) else { continue };
+            let info = doc.lex.title(title_idx);
+            let end = t + doc.word_hit_len(t);
+            if info.is_honorific() || is_name_word(doc, end) || doc.is_punct(end, ",") || table.mention_at(t).is_some()
+            {
+                continue;
+            }
+            let org = t
+                .checked_sub(1)
+                .and_then(|u| table.mention_at(u))
+                .filter(|m| table.entities[m.entity].kind != EntityKind::Person);
+            let first = org.map_or(t, |m| m.tokens.start);
+            let org = org.map(|m| m.entity);
+            if first == 0 || !doc.is_any(first - 1, words!["the"]) {
+                continue;
+            }
+            if table.entities.iter().any(|e| e.roles.iter().any(|r| r.title == info.title)) {
+                continue;
+            }
+            // The first person named after the lede's sentence, if that name opens a sentence.
+            let si = doc.sentence_idx(t);
+            let Some(next) = (doc.article.sentences()[si].tokens.end..doc.n_tokens())
+                .take_while(|&u| doc.paragraph_of(u) <= pi + 2)
+                .find_map(|u| table.mention_at(u).filter(|m| table.entities[m.entity].kind == EntityKind::Person))
+            else {
+                continue;
+            };
+            let opens = doc.article.sentences()[doc.sentence_idx(next.tokens.start)].tokens.start == next.tokens.start;
+            let e = next.entity;
+            if opens && next.form == MentionForm::Name && table.entities[e].roles.is_empty() {
+                let span = next.span;
+                let title_span = Span::new(doc.span(t).start, doc.span(end - 1).end);
+                push_role(table, e, info.title.clone(), info.category.clone(), org, span, title_span);
+            }
+            return;
+        }
+    }
+}
+
 fn title_references(doc: &Doc<'_>, table: &mut Table) {
     let holders: Vec<(usize, String, String, Option<usize>)> = table
         .entities
