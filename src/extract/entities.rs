@@ -461,11 +461,23 @@ fn late_role_orgs(doc: &Doc<'_>, table: &mut Table) {
                 continue;
             };
             let title_end = title_start + doc.word_hit_len(title_start).max(1);
-            if let Some(org) = title_org(doc, table, title_start, title_end).filter(|&o| o != e) {
+            if let Some(org) = title_org(doc, table, title_start, title_end)
+                .filter(|&o| o != e)
+                .or_else(|| located_state(doc, table, title_start))
+            {
                 table.entities[e].roles[r].org = Some(org);
             }
         }
     }
+}
+
+/// "In Beijing, foreign ministry spokeswoman X", "In Paris, the interior minister, X": the
+/// state whose capital opens the sentence of an official named without a country.
+fn located_state(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    let start = doc.article.sentences()[doc.sentence_idx(t)].tokens.start;
+    let m = table.mention_at(start + 1).filter(|_| doc.is(start, "in"))?;
+    (table.entities[m.entity].kind == EntityKind::Country && doc.is_punct(m.tokens.end, ",") && m.tokens.end < t)
+        .then_some(m.entity)
 }
 
 /// The country of the dateline ("BRASILIA, March 4 (Reuters) -"), where wire copy's unnamed

@@ -784,8 +784,10 @@ fn stance_at(
                 .filter(|&(e, _)| !sources.contains(&e) && !own_org(table, &sources, e)),
         );
     }
-    // Cooperation refused or offered without a named partner: the speaker's side.
-    if targets.is_empty() && cue.category == "cooperate" {
+    // Cooperation refused or offered without a named partner: the speaker's side. Not what
+    // the speaker says another "should" do: that is the speaker's demand.
+    let prescribed = (clause.start..c).any(|t| doc.is_any(t, words!["should", "must"]));
+    if targets.is_empty() && cue.category == "cooperate" && !prescribed {
         if let Some(speaker) = ctx.speaker.filter(|s| !sources.contains(s)) {
             // The speaker's own side only when known ("NATO has not shown readiness for
             // cooperation", says the CSTO's secretary general).
