@@ -603,6 +603,19 @@ const FORCE_COMPOUNDS: Words = words![
     "compound",
 ];
 
+/// The first of `phrases` written in lower case at `t`, with its index.
+fn lower_phrase_at(
+    doc: &Doc<'_>,
+    t: usize,
+    phrases: &[&'static [&'static str]],
+) -> Option<(usize, &'static [&'static str])> {
+    phrases
+        .iter()
+        .enumerate()
+        .find(|(_, words)| words.iter().enumerate().all(|(k, w)| doc.is(t + k, w) && !doc.is_cap(t + k)))
+        .map(|(i, words)| (i, *words))
+}
+
 /// "An Israeli military spokesman said", "China's embassy in Honiara said": a country's forces
 /// or embassy named by its demonym or possessive, an organization of its own (one per country
 /// and noun). Not as a complement ("contingents of the American army"), where the phrase only
@@ -616,13 +629,7 @@ fn state_forces(doc: &Doc<'_>, table: &mut Table) {
         if !named_by || table.entities[country].kind != EntityKind::Country {
             continue;
         }
-        let Some((i, words)) = STATE_FORCES
-            .iter()
-            .enumerate()
-            .find(|(_, words)| words.iter().enumerate().all(|(k, w)| doc.is(end + k, w) && !doc.is_cap(end + k)))
-        else {
-            continue;
-        };
+        let Some((i, words)) = lower_phrase_at(doc, end, STATE_FORCES) else { continue };
         let mut before = t;
         while before > 0 && doc.is_any(before - 1, words!["the", "a", "an"]) {
             before -= 1;
@@ -1414,8 +1421,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         } else if let Some((title_idx, title_start, title_end)) = apposition_title(doc, table, range.end) {
             let org = apposition_org(doc, table, title_start, title_end);
             let info = doc.lex.title(title_idx);
-            let shadow = title_start > 0 && doc.is(title_start - 1, "shadow");
-            if !(info.is_honorific() || shadow) {
+            if !(info.is_honorific() || is_shadow_post(doc, title_start)) {
                 let span = Span::new(name_span.start, doc.span(title_end - 1).end);
                 let title_span = Span::new(doc.span(title_start).start, doc.span(title_end - 1).end);
                 push_role(table, e, info.title.clone(), info.category.clone(), org, span, title_span);
@@ -1466,8 +1472,7 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
     if table.entities[e].gender.is_none() {
         table.entities[e].gender = info.gender;
     }
-    // "the shadow home secretary": an opposition post, not the office.
-    if info.is_honorific() || (title_start > 0 && doc.is(title_start - 1, "shadow")) {
+    if info.is_honorific() || is_shadow_post(doc, title_start) {
         return;
     }
     let title_end = title_start + doc.word_hit_len(title_start);
@@ -1529,6 +1534,11 @@ fn add_role(doc: &Doc<'_>, table: &mut Table, e: usize, title_idx: usize, title_
     }
     let title_text = &doc.text[Span::new(doc.span(first).start, title_span.end).range()];
     table.entities[e].extra_aliases.insert(alias_form(title_text));
+}
+
+/// "the shadow home secretary": an opposition post, not the office the title names.
+fn is_shadow_post(doc: &Doc<'_>, title_start: usize) -> bool {
+    title_start > 0 && doc.is(title_start - 1, "shadow")
 }
 
 /// "Jordanian Foreign Minister X and his Syrian counterpart, Y": Y holds X's title in the
@@ -1674,8 +1684,6 @@ fn initials(doc: &Doc<'_>, range: Range<usize>) -> String {
     range.filter(|&t| doc.is_cap(t)).filter_map(|t| doc.word(t).chars().next()).collect()
 }
 
-/// A name right after a noun for what it is: "think tank Bruegel", "the consultancy Rystad
-/// Energy", "broadcaster Zodiak".
 /// "the leftist Citizen Revolution movement", "the Sons of Liberty militia": a name between
 /// "the" (and up to two lower-case modifiers) and a lower-case noun for a body; its kind and
 /// class.
@@ -1694,6 +1702,8 @@ fn body_noun_after(doc: &Doc<'_>, start: usize, end: usize) -> Option<(EntityKin
     doc.is(the, "the").then_some(kind)
 }
 
+/// A name right after a noun for what it is: "think tank Bruegel", "the consultancy Rystad
+/// Energy", "broadcaster Zodiak".
 fn after_org_noun(doc: &Doc<'_>, start: usize) -> bool {
     let Some(noun) = start.checked_sub(1) else { return false };
     let two_words = noun > 0 && doc.is(noun - 1, "think") && doc.is(noun, "tank");
@@ -2158,9 +2168,8 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
         .enumerate()
         .filter_map(|(i, e)| Some((e.surname.as_ref()?.split_whitespace().map(str::to_owned).collect(), i)))
         .collect();
-    // First words of names come after every surname, so that a surname wins when both fit;
-    // a first word that is someone's surname is left to that person.
-    // A Spanish first surname too: "Valdivieso" for "Ernesto Valdivieso Arroyo".
+    // A Spanish first surname alone names the person too: "Valdivieso" for "Ernesto Valdivieso
+    // Arroyo".
     let first_surnames = table.entities.iter().enumerate().filter_map(|(i, e)| {
         let words: Vec<&str> = e.name.split_whitespace().collect();
         let part = *words.get(words.len().checked_sub(2)?)?;
@@ -2176,6 +2185,8 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
         .chain(first_surnames)
         .filter(|(g, _)| !surnames.iter().any(|(s, _)| s == g))
         .collect();
+    // First words of names (and first surnames) come after every surname, so that a surname
+    // wins when both fit; a first word that is someone's surname is left to that person.
     surnames.splice(0..0, given);
     // Names by the key of their first word, so that each token looks at only the names it may
     // begin (in list order: later entries win).
@@ -2216,8 +2227,6 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
     }
 }
 
-/// "the Secretary General", "the CSTO Secretary General", "the Secretary General of the
-/// organization", "the minister": the person who holds that title.
 /// "The UK home secretary has accused … \n\n Helen Marchbank told MPs …": a lede that names
 /// an office without its holder, and the next sentences that open with a person's full name
 /// and no title of their own: that person holds the office.
@@ -2268,6 +2277,8 @@ fn lede_titles(doc: &Doc<'_>, table: &mut Table) {
     }
 }
 
+/// "the Secretary General", "the CSTO Secretary General", "the Secretary General of the
+/// organization", "the minister": the person who holds that title.
 fn title_references(doc: &Doc<'_>, table: &mut Table) {
     let holders: Vec<(usize, String, String, Option<usize>)> = table
         .entities
@@ -2373,12 +2384,7 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
         if !doc.is_any(t, words!["its"]) {
             continue;
         }
-        let Some(words) = STATE_ORGANS
-            .iter()
-            .find(|words| words.iter().enumerate().all(|(k, w)| doc.is(t + 1 + k, w) && !doc.is_cap(t + 1 + k)))
-        else {
-            continue;
-        };
+        let Some((_, words)) = lower_phrase_at(doc, t + 1, STATE_ORGANS) else { continue };
         let tokens = t..t + 1 + words.len();
         if tokens.clone().any(|u| table.token_mention[u].is_some()) {
             continue;

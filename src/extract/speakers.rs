@@ -87,7 +87,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
         // The first such verb past an opening phrase ("In a communique issued late Wednesday
         // …, ECOWAS “condemned …” and demanded …": not "issued").
         let opening_end = doc
-            .is_any(sentence.start, words!["in", "after", "at", "on", "during", "following", "before"])
+            .is_any(sentence.start, super::stances::PREPOSITIONS)
             .then(|| sentence.clone().find(|&t| doc.is_punct(t, ",") && doc.quote_of(t).is_none()))
             .flatten()
             .unwrap_or(sentence.start);

@@ -35,7 +35,7 @@ const NEGATIONS: Words = words![
 ];
 const HEDGES: Words =
     words!["may", "might", "could", "would", "if", "possibly", "perhaps", "consider", "considering", "reportedly"];
-const PREPOSITIONS: Words = words![
+pub(crate) const PREPOSITIONS: Words = words![
     "off",
     "to",
     "with",
@@ -67,6 +67,7 @@ const PREPOSITIONS: Words = words![
     "despite",
     "amid",
     "following",
+    "during",
     "besides",
     "as",
 ];
@@ -706,8 +707,7 @@ fn stance_at(
             // "demanded the release of X", "called on the soldiers to free the president",
             // "called the detention of X unacceptable": X suffers the act, the stance is not
             // against X.
-            let is_victim = is_victim_at(doc, before);
-            if is_victim {
+            if is_victim_at(doc, before) {
                 t = conjuncts_after(doc, table, clause.end, m.tokens.end).1;
                 n_words += 1;
                 continue;
@@ -1045,18 +1045,15 @@ fn act_agents<'f>(
         let from = all.partition_point(|(span, ..)| span.start < earliest);
         let to = all.partition_point(|(span, ..)| span.end <= here);
         let acts = &all[from..to.max(from)];
-        let act = acts.iter().rev().find(|(_, _, category)| categories.contains(&category.as_str())).map(|a| a.0);
-        (acts, act)
+        let act = acts.iter().rev().find(|(_, _, category)| categories.contains(&category.as_str()));
+        (acts, act.map(|a| (a.0, a.2.as_str())))
     };
     // An act that named a target first; a later measure that named none ("banned private
     // vehicles") is the one "the restrictions" means.
-    let is_measure = |span: Span| {
-        found.loose_acts.iter().any(|(s, _, category)| *s == span && matches!(category.as_str(), "ban" | "sanction"))
-    };
     let (acts, act) = match (window(&found.acts), window(&found.loose_acts)) {
-        ((_, Some(a)), (loose, Some(b))) if b.start > a.start && is_measure(b) => (loose, Some(b)),
-        ((_, None), loose) => loose,
-        (targeted, _) => targeted,
+        ((_, Some((a, _))), (loose, Some((b, "ban" | "sanction")))) if b.start > a.start => (loose, Some(b)),
+        ((_, None), (loose, b)) => (loose, b.map(|b| b.0)),
+        ((targeted, a), _) => (targeted, a.map(|a| a.0)),
     };
     let noun_span = doc.span(noun);
     // "backed OPEC+'s decision … The United States criticised the move": the decision named
