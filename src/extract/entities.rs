@@ -132,6 +132,19 @@ impl Table {
         }
     }
 
+    /// A council that soldiers who seized power named for themselves: "the National Council for
+    /// Transition and Order", "the National Committee for the Salvation of the People".
+    pub(crate) fn junta(&self) -> Option<usize> {
+        const JUNTA_WORDS: &[&str] =
+            &["Transition", "Salvation", "Safeguard", "Restoration", "Redemption", "State Administration"];
+        self.entities.iter().position(|e| {
+            matches!(e.kind, EntityKind::Organization | EntityKind::Group)
+                && e.lex.is_none()
+                && (e.name.contains("Council") || e.name.contains("Committee"))
+                && JUNTA_WORDS.iter().any(|w| e.name.split(' ').any(|word| word == *w))
+        })
+    }
+
     fn for_lex(&mut self, doc: &Doc<'_>, lex: usize) -> usize {
         if let Some(&e) = self.by_lex.get(&lex) {
             return e;
@@ -2047,7 +2060,7 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
     let noun = doc.base(t);
     // "the government" too: the country the passage is about, not the latest one named
     // ("… aid from the UAE. The opposition accused the government of …").
-    let is_state_organ = ["army", "military", "government"].iter().any(|n| noun.eq_ignore_ascii_case(n));
+    let is_state_organ = ["army", "military", "government", "junta"].iter().any(|n| noun.eq_ignore_ascii_case(n));
     if is_state_organ {
         let organ_names: &[&str] = if noun.eq_ignore_ascii_case("government") {
             &["Government"]
@@ -2055,8 +2068,22 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
             &["Army", "Armed Forces", "Military", "Defence Forces", "Defense Forces"]
         };
         let is_named_force = |e: usize| organ_names.iter().any(|n| table.entities[e].name.contains(n));
+        // A junta that named itself is "the junta" and, while it rules, "the military" too.
+        let junta = || (!noun.eq_ignore_ascii_case("government")).then(|| table.junta()).flatten();
+        // Else the country that the article calls the junta's ("the Myanmar junta"), else the
+        // latest country named.
+        if noun.eq_ignore_ascii_case("junta") {
+            let ruled = || {
+                table.mentions.iter().find(|m| {
+                    table.entities[m.entity].kind == EntityKind::Country && doc.is(m.tokens.end, "junta")
+                })
+            };
+            return junta().or_else(|| ruled().map(|m| m.entity)).or_else(|| {
+                candidates().find(|&e| table.entities[e].kind == EntityKind::Country)
+            });
+        }
         // Else the country the passage is most about, not merely the last one named.
-        return candidates().find(|&e| is_named_force(e)).or_else(|| {
+        return candidates().find(|&e| is_named_force(e)).or_else(junta).or_else(|| {
             let mut counts: HashMap<usize, usize> = HashMap::default();
             for e in candidates().filter(|&e| table.entities[e].kind == EntityKind::Country) {
                 *counts.entry(e).or_default() += 1;

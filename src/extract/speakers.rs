@@ -534,7 +534,17 @@ pub(crate) fn resolve_pronoun(doc: &Doc<'_>, table: &Table, pos: usize, gender: 
                         && table.entities[m.entity].gender.is_none_or(|eg| eg == g)
                 })
             })
-            .map(|m| m.entity),
+            .map(|m| {
+                // "He did not say when Sá Cabral would be freed. … he said": a pronoun opening
+                // the antecedent's sentence, ahead of it, is that sentence's subject; it carries on.
+                let s = doc.sentence_idx(m.tokens.start);
+                match opening_pronoun(doc, s, g) {
+                    Some(p) if s < sentence && p < m.tokens.start => {
+                        resolve_pronoun(doc, table, doc.span(p).start, Some(g)).unwrap_or(m.entity)
+                    }
+                    _ => m.entity,
+                }
+            }),
         None => candidates()
             .find(|m| {
                 matches!(
@@ -544,6 +554,24 @@ pub(crate) fn resolve_pronoun(doc: &Doc<'_>, table: &Table, pos: usize, gender: 
             })
             .map(|m| m.entity),
     }
+}
+
+/// The subject pronoun of gender `g` ("he", "she") that opens sentence `s` outside quotes, after
+/// at most a connective ("But he …").
+fn opening_pronoun(doc: &Doc<'_>, s: usize, g: Gender) -> Option<usize> {
+    let subject = match g {
+        Gender::Male => words!["he"],
+        Gender::Female => words!["she"],
+    };
+    let tokens = doc.article.sentences()[s].tokens.clone();
+    let mut words = tokens.filter(|&t| doc.is_word(t)).take(2);
+    let first = words.next()?;
+    let t = if doc.is_any(first, words!["but", "and", "yet", "however", "still", "later"]) {
+        words.next()?
+    } else {
+        first
+    };
+    (doc.is_any(t, subject) && doc.quote_of(t).is_none()).then_some(t)
 }
 
 /// Reported speech in sentences without direct quotes.

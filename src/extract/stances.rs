@@ -196,8 +196,14 @@ fn context(doc: &Doc<'_>, statements: &[Quote], t: usize, sentence: Span) -> Con
     let k = statements.partition_point(|s| s.span.start <= pos);
     let nearby = || (k.saturating_sub(8)..k).rev();
     if let Some(q) = doc.quote_of(t) {
-        let span = doc.quotes[q].inner;
-        let idx = nearby().find(|&i| statements[i].is_direct && statements[i].span == span);
+        // A few quoted words inside a sentence ("said it “firmly condemns” the coup") read
+        // only in their sentence.
+        let outer = doc.quotes[q].outer;
+        let inline =
+            doc.quote_inner_tokens(q).len() <= 6 && outer.start > sentence.start && outer.end <= sentence.end;
+        let inner = doc.quotes[q].inner;
+        let idx = nearby().find(|&i| statements[i].is_direct && statements[i].span == inner);
+        let span = if inline { sentence } else { inner };
         return Context { speaker: idx.and_then(|i| statements[i].speaker), quote: idx, span };
     }
     let reported = nearby().find(|&i| !statements[i].is_direct && pos < statements[i].span.end);
@@ -1014,7 +1020,11 @@ fn act_agents<'f>(
     c: usize,
 ) -> Vec<(usize, Span)> {
     // Definite only: "agreed on additional measures" names a new act.
-    let mut t = cue_end;
+    // "said it “firmly condemns” the coup": past the mark that closes a quoted cue.
+    let mut t = match doc.quote_of(c) {
+        Some(q) if doc.quote_inner_tokens(q).end == cue_end => doc.quote_outer_tokens(q).end,
+        _ => cue_end,
+    };
     if !doc.is_any(t, words!["the", "these", "those", "this", "that", "such", "its", "their"]) {
         return Vec::new();
     }
@@ -1028,6 +1038,13 @@ fn act_agents<'f>(
             table.before(doc.span(c).start).take(100).find(|m| table.entities[m.entity].class == "court")
     {
         return vec![(court.entity, doc.span(noun))];
+    }
+    // "condemned the coup": the junta that staged it, once it has named itself.
+    if let Some(noun) = (t..(t + 3).min(clause_end)).find(|&u| doc.is_any(u, words!["coup", "takeover", "putsch"]))
+        && !doc.is_any(noun + 1, words!["attempt", "plot", "bid"])
+        && let Some(junta) = table.junta()
+    {
+        return vec![(junta, doc.span(noun))];
     }
     // "dismissed the communique": whoever issued it.
     if let Some(noun) = (t..(t + 3).min(clause_end)).find(|&u| super::entities::is_definite_document(doc, u))
