@@ -767,7 +767,10 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                 && doc.is_cap(end + 1)
                 && ((doc.is_punct(end, ".") && (is_initial(doc, end - 1) || is_dotted_acronym(doc, end - 1)))
                     // Not into a date: "the Constitutional Court on Thursday".
-                    || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end) && !doc.is_common(end + 1))
+                    || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end) && !doc.is_common(end + 1)
+                        // "… Nurbek Sydykov and Uzbekistan's Minister …", "and Foreign Minister X":
+                        // a new noun phrase, not the rest of a name.
+                        && !(doc.is(end, "and") && (doc.is_possessive(end + 1) || doc.title_at(end + 1).is_some())))
                     // "the Farmers' Alliance": a plural possessive inside a name.
                     || (doc.is_punct(end, "'’") && doc.word(end - 1).ends_with('s')))
             {
@@ -1171,9 +1174,15 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         if end <= start {
             continue;
         }
-        // A title word before the head is part of the name: "Prosperous Justice Party".
-        let has_title =
-            (start..end).any(|t| doc.title_at(t).is_some() && !(t + 1..end).any(|u| doc.org_head(u).is_some()));
+        // A title word before the head is part of the name: "Prosperous Justice Party"; not a
+        // title with its portfolio: "Uzbekistan's Minister of Water Resources".
+        let has_title = (start..end).any(|t| {
+            doc.title_at(t).is_some_and(|i| {
+                let after = t + doc.word_hit_len(t);
+                !(t + 1..end).any(|u| doc.org_head(u).is_some())
+                    || (doc.is_any(after, words!["of", "for"]) && doc.lex.title(i).category != "other")
+            })
+        });
         let head_t = (start..end).rev().find(|&t| table.token_mention[t].is_none() && doc.org_head(t).is_some());
         let head = head_t.and_then(|t| doc.org_head(t));
         let n_words = (start..end).filter(|&t| doc.is_word(t)).count();

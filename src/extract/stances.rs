@@ -518,6 +518,15 @@ fn stance_at(
         }
     }
 
+    // "any change must be agreed within the ICWC": a passive without its agent says nothing
+    // of who acts ("is opposed to", "was concerned about" read as adjectives and stay).
+    if c > 0
+        && doc.is_any(c - 1, words!["be", "been", "being"])
+        && doc.word(c).ends_with("ed")
+        && !doc.is_any(cue_end, words!["to", "about", "with", "over", "at", "by", "that", "in"])
+    {
+        return;
+    }
     // "the ruling that rejected …": a thing is the subject, no actor takes this stance.
     if c >= clause.start + 2
         && doc.is_any(c - 1, words!["that", "which"])
@@ -631,6 +640,11 @@ fn stance_at(
     }
     // A cue named as a thing ("the attack by X") has its agent after "by".
     let is_nominal = c > 0 && doc.is_any(c - 1, DETERMINERS);
+    // "But the deal could cut into Gazprom's sales, according to X": an agreement named as a
+    // thing is none that the speaker makes.
+    if is_nominal && rule == "speaker" && cue.category == "agree" {
+        return;
+    }
 
     // "Lin said Japan had “no right to meddle” and accused Tokyo of …": nobody acts on
     // themselves; the subject found belongs to a reported clause, and the speaker acts.
@@ -671,8 +685,11 @@ fn stance_at(
         // "an attack on a camp … that U.N. investigators say …", "a ‘dialogue’ which excludes
         // …": a relative clause ends the scope ("warned that X …" does not).
         // So does a subordinate clause: "suspend removals until the court has ruled".
+        // "a deal that Kazakhstan said …", "signed a deal that …": right after a cue that
+        // ends in a noun, too.
+        let ends_in_noun = is_nominal || (cue_len > 1 && doc.is_any(cue_end - 2, DETERMINERS));
         if (t > cue_end && doc.is_any(t, words!["which", "who", "whose"]))
-            || (t > cue_end + 1 && doc.is_any(t, words!["that"]))
+            || ((t > cue_end + 1 || ends_in_noun) && doc.is_any(t, words!["that"]))
             || (t > cue_end && doc.is_any(t, SUBORDINATORS))
         {
             break;
@@ -952,6 +969,10 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
     ("agreement", &["agree"]),
     ("deal", &["agree"]),
     ("accord", &["agree"]),
+    ("pact", &["agree"]),
+    ("arrangement", &["agree"]),
+    ("truce", &["agree"]),
+    ("ceasefire", &["agree"]),
     ("outcome", &["agree"]),
     ("offer", &["aid", "cooperate"]),
     ("decision", &["sanction", "ban", "expel", "aid", "agree", "reject"]),
