@@ -614,6 +614,16 @@ const FORCE_COMPOUNDS: Words = words![
     "staff",
     "building",
     "compound",
+    "instructors",
+    "advisers",
+    "advisors",
+    "trainers",
+    "contractors",
+    "observers",
+    "presence",
+    "deployment",
+    "exercises",
+    "equipment",
 ];
 
 /// The first of `phrases` written in lower case at `t`, with its index.
@@ -662,8 +672,20 @@ fn state_forces(doc: &Doc<'_>, table: &mut Table) {
             continue;
         }
         let e = *made.entry((country, i)).or_insert_with(|| {
-            // "Myanmar’s military" → "Myanmar military"; "Israeli military" as written.
-            let owner = if doc.is_possessive(end - 1) { table.entities[country].name.as_str() } else { doc.base(t) };
+            // "Russia’s embassy" → "Russian embassy" where the article says "Russian" (else
+            // "Myanmar military"); "Israeli military" as written.
+            let owner = if doc.is_possessive(end - 1) {
+                // As an adjective ("Russian instructors"), not a plural noun ("Russians").
+                let demonym = table.mentions.iter().find(|m| {
+                    m.entity == country
+                        && m.form == MentionForm::Demonym
+                        && doc.is_word(m.tokens.end)
+                        && !doc.is_cap(m.tokens.end)
+                });
+                demonym.map_or(table.entities[country].name.as_str(), |m| doc.base(m.tokens.start))
+            } else {
+                doc.base(t)
+            };
             let name = format!("{owner} {}", words.join(" "));
             table.named(&name, EntityKind::Organization, "body")
         });
@@ -781,8 +803,42 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
         }
         runs.push(start..end);
         t = end;
+        // "Movement for the Liberation of the North-East (MLNE)": runs joined by "for the",
+        // "of the" are one name when their initials spell the acronym defined after them.
+        if let Some((_, acr)) = acronym_after(doc, end) {
+            join_before_acronym(doc, &mut runs, acr);
+        }
     }
     runs
+}
+
+/// Joins the last run with up to three runs before it, each gap one or two lower-case
+/// connectors in the same sentence, when the joined initials spell `acr`.
+fn join_before_acronym(doc: &Doc<'_>, runs: &mut Vec<Range<usize>>, acr: &str) {
+    let Some(last) = runs.last().cloned() else { return };
+    let mut first = runs.len() - 1;
+    for _ in 0..3 {
+        let Some(prev) = first.checked_sub(1).map(|p| runs[p].clone()) else { return };
+        let gap = prev.end..runs[first].start;
+        let joins = (1..=2).contains(&gap.len())
+            && gap.clone().all(|u| doc.is_any(u, CONNECTORS) && !doc.is_cap(u))
+            && doc.sentence_idx(prev.start) == doc.sentence_idx(last.start);
+        if !joins {
+            return;
+        }
+        first -= 1;
+        // Not "The" that opens the sentence.
+        let from = prev.start + usize::from(doc.is(prev.start, "the"));
+        let spelled: String = (from..last.end)
+            .filter(|&u| doc.is_cap(u))
+            .flat_map(|u| doc.word(u).split('-').filter_map(|part| part.chars().next().filter(|c| c.is_uppercase())))
+            .collect();
+        if spelled == acr || initials(doc, from..last.end) == acr {
+            runs.truncate(first);
+            runs.push(prev.start..last.end);
+            return;
+        }
+    }
 }
 
 /// Runs that name a document or a geographic feature, which are no actors: those with a document
@@ -1054,8 +1110,10 @@ fn portfolio_title_before(doc: &Doc<'_>, end: usize) -> Option<(usize, usize)> {
             return None;
         }
         q = u;
-        // A title ending right before a joining word opens the portfolio.
+        // A title ending right before a joining word opens the portfolio; not one before a
+        // comma ("a former army colonel, Abakar Moussa Haroun": the name in apposition).
         if joins
+            && !doc.is_punct(u, ",")
             && let Some(start) = (1..=4)
                 .filter_map(|len| q.checked_sub(len))
                 .find(|&s| doc.title_at(s).is_some() && s + doc.word_hit_len(s) == q)
@@ -1932,7 +1990,10 @@ fn portfolio_before_title(doc: &Doc<'_>, end: usize, run_end: usize) -> bool {
 /// (a plural noun opening a sentence, never written capitalised elsewhere), "Certain Western
 /// diplomats" (words before a noun for people).
 fn is_group_noun(doc: &Doc<'_>, mid_sentence: &rustc_hash::FxHashSet<&str>, start: usize, end: usize) -> bool {
-    if doc.is_proxy(end) && !doc.is_cap(end) {
+    // "mainly Muslim Seleka rebels", "Haftar loyalists": a name for fighters or followers.
+    let followers =
+        words!["rebels", "militias", "fighters", "militants", "insurgents", "loyalists", "supporters", "gunmen"];
+    if (doc.is_proxy(end) || doc.is_any(end, followers)) && !doc.is_cap(end) {
         return true;
     }
     let opens_sentence =
@@ -2083,13 +2144,14 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
         // latest country named.
         if noun.eq_ignore_ascii_case("junta") {
             let ruled = || {
-                table.mentions.iter().find(|m| {
-                    table.entities[m.entity].kind == EntityKind::Country && doc.is(m.tokens.end, "junta")
-                })
+                table
+                    .mentions
+                    .iter()
+                    .find(|m| table.entities[m.entity].kind == EntityKind::Country && doc.is(m.tokens.end, "junta"))
             };
-            return junta().or_else(|| ruled().map(|m| m.entity)).or_else(|| {
-                candidates().find(|&e| table.entities[e].kind == EntityKind::Country)
-            });
+            return junta()
+                .or_else(|| ruled().map(|m| m.entity))
+                .or_else(|| candidates().find(|&e| table.entities[e].kind == EntityKind::Country));
         }
         // Else the country the passage is most about, not merely the last one named.
         return candidates().find(|&e| is_named_force(e)).or_else(junta).or_else(|| {

@@ -566,11 +566,8 @@ fn opening_pronoun(doc: &Doc<'_>, s: usize, g: Gender) -> Option<usize> {
     let tokens = doc.article.sentences()[s].tokens.clone();
     let mut words = tokens.filter(|&t| doc.is_word(t)).take(2);
     let first = words.next()?;
-    let t = if doc.is_any(first, words!["but", "and", "yet", "however", "still", "later"]) {
-        words.next()?
-    } else {
-        first
-    };
+    let t =
+        if doc.is_any(first, words!["but", "and", "yet", "however", "still", "later"]) { words.next()? } else { first };
     (doc.is_any(t, subject) && doc.quote_of(t).is_none()).then_some(t)
 }
 

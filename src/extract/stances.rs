@@ -199,8 +199,7 @@ fn context(doc: &Doc<'_>, statements: &[Quote], t: usize, sentence: Span) -> Con
         // A few quoted words inside a sentence ("said it “firmly condemns” the coup") read
         // only in their sentence.
         let outer = doc.quotes[q].outer;
-        let inline =
-            doc.quote_inner_tokens(q).len() <= 6 && outer.start > sentence.start && outer.end <= sentence.end;
+        let inline = doc.quote_inner_tokens(q).len() <= 6 && outer.start > sentence.start && outer.end <= sentence.end;
         let inner = doc.quotes[q].inner;
         let idx = nearby().find(|&i| statements[i].is_direct && statements[i].span == inner);
         let span = if inline { sentence } else { inner };
@@ -492,7 +491,8 @@ fn stance_at(
     }
     // Passive: "banned in Russia", "condemned by the EU".
     let mut after = cue_end;
-    if doc.is_any(after, words!["by", "in"]) && doc.word(c).to_lowercase().ends_with("ed") {
+    // Not a verb with its object ("…, signed a ceasefire in Luanda").
+    if doc.is_any(after, words!["by", "in"]) && doc.word(c).to_lowercase().ends_with("ed") && cue_len == 1 {
         after += 1;
         while doc.is_any(after, words!["the"]) {
             after += 1;
@@ -719,9 +719,16 @@ fn stance_at(
             // "asylum seekers in the UK": a place where someone is, unless the cue governs it
             // ("confidence in Russia"); attacks and bans in a place happen there.
             let locative = doc.is_any(before, words!["in"])
-                && (before != cue_end || matches!(cue.category.as_str(), "attack" | "ban"));
+                && (before != cue_end || matches!(cue.category.as_str(), "attack" | "ban" | "agree"));
             if (doc.is_any(before, words!["from"]) && cue.category != "expel") || locative {
                 t = conjuncts_after(doc, table, clause.end, m.tokens.end).1;
+                // "in the Angolan capital, Luanda": the city in apposition is where, too.
+                if locative && doc.is_any(t, words!["capital", "city", "port", "town"]) && doc.is_punct(t + 1, ",") {
+                    t += 2;
+                    if let Some(city) = table.mention_at(t) {
+                        t = city.tokens.end;
+                    }
+                }
                 n_words += 1;
                 continue;
             }
@@ -1158,6 +1165,14 @@ fn conjuncts_after<'t>(
 fn conjuncts_before(doc: &Doc<'_>, table: &Table, clause_start: usize, start: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut t = start;
+    // "X and the Movement for … (MLNE)": from the name that the acronym follows.
+    if t >= 2
+        && doc.is_punct(t - 1, "(")
+        && let (Some(acr), Some(name)) = (table.mention_at(t), table.mention_at(t - 2))
+        && acr.entity == name.entity
+    {
+        t = name.tokens.start;
+    }
     // "Japan and the Philippines": the article is no conjunct (but "Brandt, the EU …" is no
     // coordination).
     if t > clause_start + 1 && doc.is_any(t - 1, words!["the"]) && doc.is_any(t - 2, words!["and"]) {
