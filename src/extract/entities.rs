@@ -474,14 +474,35 @@ fn late_role_orgs(doc: &Doc<'_>, table: &mut Table) {
                 continue;
             };
             let title_end = title_start + doc.word_hit_len(title_start).max(1);
+            let national = matches!(role.category.as_str(), "head_of_state" | "head_of_government" | "minister");
             if let Some(org) = title_org(doc, table, title_start, title_end)
                 .filter(|&o| o != e)
                 .or_else(|| located_state(doc, table, title_start))
+                .or_else(|| national.then(|| subject_state(doc, table, title_start)).flatten())
             {
                 table.entities[e].roles[r].org = Some(org);
             }
         }
     }
+}
+
+/// "Uruguay … argues …, in the words of Foreign Minister X", "Argentina's position is more
+/// ambiguous. Foreign Minister X said": the country that opens the sentence of a minister named
+/// without one, or the sentence before in the same paragraph.
+fn subject_state(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    let si = doc.sentence_idx(t);
+    let sentences = doc.article.sentences();
+    let opening = |s: usize| {
+        let first = sentences[s].tokens.clone().find(|&u| doc.is_word(u))?;
+        let m = table.mention_at(first)?;
+        (table.entities[m.entity].kind == EntityKind::Country && doc.quote_of(first).is_none()).then_some(m.entity)
+    };
+    let here =
+        sentences[si].tokens.clone().find(|&u| doc.is_word(u)).filter(|&first| first < t).and_then(|_| opening(si));
+    here.or_else(|| {
+        let prev = si.checked_sub(1).filter(|&p| sentences[p].paragraph_idx == sentences[si].paragraph_idx)?;
+        opening(prev)
+    })
 }
 
 /// "In Beijing, foreign ministry spokeswoman X", "In Paris, the interior minister, X": the
@@ -785,6 +806,15 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                 end += 1;
             } else if particles > 0 && same(end + particles) && doc.is_cap(end + particles) && !doc.is_cap(end) {
                 end += particles + 1;
+            } else if same(end + 2)
+                && doc.is_any(end, words!["of", "for"])
+                && doc.is(end + 1, "the")
+                && doc.is_cap(end + 2)
+                && (start..end).any(|u| doc.org_head(u).is_some())
+            {
+                // "University of the Republic", "Ministry of the Interior": an organization's
+                // head noun before "of the".
+                end += 3;
             } else if same(end + 1)
                 && doc.is_cap(end + 1)
                 && ((doc.is_punct(end, ".") && (is_initial(doc, end - 1) || is_dotted_acronym(doc, end - 1)))
@@ -1396,6 +1426,20 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 if doc.is_possessive(end - 1) {
                     break;
                 }
+            }
+            // "Federico Lagos, a former trade negotiator": a city's name right after a given
+            // name is a surname.
+            if end == start + 1
+                && end < run.end
+                && doc.lex.given_name_gender(doc.base(start)).is_some()
+                && let Some(m) = table.mention_at(end)
+                && m.tokens.len() == 1
+                && (table.entities[m.entity].kind == EntityKind::Place
+                    || matches!(m.form, MentionForm::Metonym | MentionForm::Location))
+                && !doc.is_cap(end + 1)
+            {
+                table.remove(end);
+                end += 1;
             }
             // "France Inter", "China Daily": a word run on from a country's or an organization's
             // name is part of another name, not a person.
