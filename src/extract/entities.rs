@@ -2544,7 +2544,11 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
                 && ["member", "nation", "country", "state", "party", "strong"].iter().any(|s| w.ends_with(s))
         };
         let det = if t >= 2 && sized(t - 1) { t - 2 } else { t - 1 };
-        if table.token_mention[t].is_some() || !doc.is_any(det, words!["the", "this", "that"]) {
+        // "A Commission spokesperson", "a Council official": the body the capital noun names.
+        let of_body = doc.is_any(det, words!["a", "an"])
+            && doc.is_cap(t)
+            && (doc.title_at(t + 1).is_some() || doc.is_proxy(t + 1));
+        if table.token_mention[t].is_some() || !(of_body || doc.is_any(det, words!["the", "this", "that"])) {
             continue;
         }
         if doc.lex.description(doc.base(t)).is_none() {

@@ -325,10 +325,7 @@ const MODALS: Words = words!["would", "will", "could", "can", "should", "shall",
 
 /// `said Zas`, `added the minister`: a verb, then the speaker.
 fn verb_then_subject(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<(Found, Span)> {
-    let s = doc.speech_at(t)?;
-    if doc.lex.speech_verb(s).kind == "according" {
-        return None;
-    }
+    doc.speech_at(t)?;
     let len = doc.word_hit_len(t);
     let found = subject_after(doc, table, t + len)?;
     Some((found, Span::new(doc.span(t).start, doc.span(t + len - 1).end)))
