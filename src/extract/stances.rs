@@ -434,7 +434,8 @@ fn stance_at(
     {
         window_start -= 1;
     }
-    let negation = (window_start..c).rev().find(|&t| {
+    // Not a word of a name: "Reporters Without Borders condemned".
+    let negation = (window_start..c).rev().filter(|&t| table.mention_at(t).is_none()).find(|&t| {
         let w = doc.word(t);
         doc.is_any(t, NEGATIONS)
             || w.ends_with("n't")
@@ -1053,6 +1054,10 @@ fn act_agents<'f>(
         Some(q) if doc.quote_inner_tokens(q).end == cue_end => doc.quote_outer_tokens(q).end,
         _ => cue_end,
     };
+    // "shares the concerns about the regulation".
+    if doc.is_any(t, words!["about", "over", "against"]) {
+        t += 1;
+    }
     if !doc.is_any(t, words!["the", "these", "those", "this", "that", "such", "its", "their"]) {
         return Vec::new();
     }
@@ -1073,6 +1078,12 @@ fn act_agents<'f>(
         && let Some(junta) = table.junta()
     {
         return vec![(junta, doc.span(noun))];
+    }
+    // "condemned the law", "concerns about the regulation": the state or body whose law it is.
+    if let Some(noun) = (t..(t + 3).min(clause_end)).find(|&u| doc.is_any(u, LAW_NOUNS))
+        && let Some(maker) = law_maker(doc, table, noun)
+    {
+        return vec![(maker, doc.span(noun))];
     }
     // "dismissed the communique": whoever issued it.
     if let Some(noun) = (t..(t + 3).min(clause_end)).find(|&u| super::entities::is_definite_document(doc, u))
@@ -1118,6 +1129,42 @@ fn act_agents<'f>(
     agents.sort_by_key(|a| a.0);
     agents.dedup();
     agents
+}
+
+/// Nouns for a law, which its maker answers for.
+const LAW_NOUNS: Words =
+    words!["law", "laws", "regulation", "regulations", "legislation", "decree", "directive", "bill", "ordinance"];
+
+/// Whose law the noun at `t` names: the owner written with it at its latest earlier mention
+/// that has one ("the EU Deforestation Regulation", "Bulgaria's media law", "the Bulgarian
+/// law", "its deforestation regulation", "The law, passed by Bulgaria's National Assembly"),
+/// countries and organizations only.
+fn law_maker(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    let is_maker = |e: usize| matches!(table.entities[e].kind, EntityKind::Country | EntityKind::Organization);
+    let owner_at = |u: usize| {
+        // Before the noun, over up to two modifiers.
+        for v in (u.saturating_sub(3)..u).rev() {
+            if doc.is_any(v, words!["its"]) {
+                return super::entities::its_antecedent(doc, table, v).filter(|&e| is_maker(e));
+            }
+            if let Some(m) = table.mention_at(v) {
+                // A ministry's or parliament's law is its state's.
+                let e = table.entities[m.entity].parent.map_or(m.entity, |(p, _)| p);
+                return Some(e).filter(|&e| is_maker(e) && doc.quote_of(v).is_none());
+            }
+            if !doc.is_word(v) || doc.is_any(v, words!["the", "a", "an", "of", "to", "on", "by"]) {
+                break;
+            }
+        }
+        // "The law, passed by Bulgaria's National Assembly": the state of the body that passed it.
+        if doc.is_punct(u + 1, ",") && doc.is_any(u + 2, words!["passed", "adopted", "approved", "enacted"]) {
+            let by = (u + 3..u + 5).find(|&v| doc.is_any(v, words!["by"]))?;
+            let m = table.mention_at(by + 1)?;
+            return Some(m.entity).filter(|&e| is_maker(e));
+        }
+        None
+    };
+    (0..=t).rev().filter(|&u| doc.is_any(u, LAW_NOUNS)).take(20).find_map(owner_at)
 }
 
 /// Actors coordinated after the mention that ends at `end` ("X and Y", "X, Y and Z"), and
