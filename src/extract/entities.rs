@@ -1327,6 +1327,16 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         if has_title || n_words < 2 || whole_is_one_mention {
             continue;
         }
+        // "the Government of Mongolia", "the Kenyan Government": the state itself.
+        if head_t.is_some_and(|h| doc.is(h, "government"))
+            && let Some(state) = (start..end)
+                .filter_map(|u| table.mention_at(u))
+                .find(|m| table.entities[m.entity].kind == EntityKind::Country)
+                .map(|m| m.entity)
+        {
+            table.replace(doc, start..end, state, MentionForm::Metonym);
+            continue;
+        }
         let first = table.mention_at(start).filter(|m| table.entities[m.entity].kind != EntityKind::Place);
         let mut parent = first.map(|m| m.entity);
         // "Ecuador's Constitutional Court": the body's name follows its country's possessive.
@@ -1473,6 +1483,20 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         }
     }
     candidates.sort_by_key(|(r, _)| std::cmp::Reverse(r.len().min(2)));
+    // "A Rio Tinto spokesperson said": a name between "a" and a title is the employer the title
+    // serves, wherever else the article names it.
+    for (range, title) in &candidates {
+        if title.is_none()
+            && range.start > 0
+            && doc.is_any(range.start - 1, words!["a", "an"])
+            && doc.title_at(range.end).is_some()
+            && table.mention_at(range.start).is_none()
+        {
+            let span = Span::new(doc.span(range.start).start, doc.span(range.end - 1).end);
+            let e = table.named(&doc.text[span.range()], EntityKind::Organization, "company");
+            table.add(doc, range.clone(), e, MentionForm::Name);
+        }
+    }
     for (range, title) in candidates {
         if table.mention_at(range.start).is_some() {
             continue;
@@ -1743,7 +1767,9 @@ fn speech_before(doc: &Doc<'_>, mut start: usize, end: usize) -> bool {
 /// ", a German refugee rights organization,": the class of body a name is described as, from
 /// the head noun of an indefinite apposition.
 fn described_body_after(doc: &Doc<'_>, end: usize) -> Option<&'static str> {
-    if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["a", "an", "the"])) {
+    // ", Mongolia's parliament": a possessive name in place of the article.
+    let owner = doc.is_cap(end + 1) && doc.is_possessive(end + 1);
+    if !(doc.is_punct(end, ",") && (doc.is_any(end + 1, words!["a", "an", "the"]) || owner)) {
         return None;
     }
     // ", a stainless steel maker based in Duisburg": the description may run on.

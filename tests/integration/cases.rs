@@ -92,10 +92,15 @@ fn check(case: &Case) -> Vec<String> {
             Some(_) => {}
         }
     }
-    for name in &case.absent_entities {
+    for spec in &case.absent_entities {
+        // "NAME:KIND" forbids only that kind.
+        let (name, kind) = spec.rsplit_once(':').unwrap_or((spec, ""));
         let wanted = norm(name);
-        if x.entities.iter().any(|e| norm(&e.name) == wanted || e.aliases.iter().any(|a| norm(a) == wanted)) {
-            errors.push(format!("unexpected entity {name:?}"));
+        if x.entities.iter().any(|e| {
+            (norm(&e.name) == wanted || e.aliases.iter().any(|a| norm(a) == wanted))
+                && (kind.is_empty() || e.kind.as_str() == kind)
+        }) {
+            errors.push(format!("unexpected entity {spec:?}"));
         }
     }
     for group in &case.same_entity {
