@@ -665,6 +665,15 @@ fn stance_at(
     let mut n_words = 0;
     let mut crossed_cue = false;
     let mut targets_end = None;
+    // "criticised both governments": the two states the article is about.
+    if doc.is_any(cue_end, words!["both"])
+        && doc.is_any(cue_end + 1, words!["governments", "countries", "capitals", "states", "nations"])
+    {
+        let span = Span::new(doc.span(cue_end).start, doc.span(cue_end + 1).end);
+        targets.extend(two_states(doc, table, c).into_iter().filter(|e| !sources.contains(e)).map(|e| (e, span)));
+        targets_end = Some(cue_end + 2);
+        t = clause.end;
+    }
     while t < clause.end && n_words < TARGET_WINDOW {
         // "concerns about what he called China's conduct": the speaker's own words, not a
         // new statement.
@@ -1129,6 +1138,26 @@ fn act_agents<'f>(
     agents.sort_by_key(|a| a.0);
     agents.dedup();
     agents
+}
+
+/// The two countries named most often before token `t`, when two stand out from the rest.
+fn two_states(doc: &Doc<'_>, table: &Table, t: usize) -> Vec<usize> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for m in table.before(doc.span(t).start) {
+        if table.entities[m.entity].kind != EntityKind::Country {
+            continue;
+        }
+        match counts.iter_mut().find(|(e, _)| *e == m.entity) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((m.entity, 1)),
+        }
+    }
+    counts.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
+    match counts.as_slice() {
+        [a, b] => vec![a.0, b.0],
+        [a, b, c, ..] if b.1 > c.1 => vec![a.0, b.0],
+        _ => Vec::new(),
+    }
 }
 
 /// Nouns for a law, which its maker answers for.
