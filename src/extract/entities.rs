@@ -2483,7 +2483,9 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
             first = m.tokens.start;
         }
         let has_det = first > 0 && doc.is_any(first - 1, words!["the", "this"]);
-        if !has_det {
+        // "Home secretary accuses French police …": a headline that opens with a title.
+        let opens_headline = doc.is_heading(t) && doc.paragraph_tokens(doc.paragraph_of(t)).start == first;
+        if !has_det && !opens_headline {
             t = end;
             continue;
         }
@@ -2514,7 +2516,12 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
         let best = pool
             .iter()
             .filter_map(|(e, ..)| Some((table.before(pos).take(500).find(|m| m.entity == *e)?.span.start, *e)))
-            .max();
+            .max()
+            // A headline names the title before its holder: the one holder there is.
+            .or_else(|| match pool.as_slice() {
+                [(e, ..)] if opens_headline => Some((0, *e)),
+                _ => None,
+            });
         // "A council diplomat, speaking on condition of anonymity, … the diplomat said": someone
         // introduced without a name since the holder was last named.
         let anonymous = best.is_some_and(|(last, _)| {
