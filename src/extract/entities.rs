@@ -1220,7 +1220,13 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         if let Some(m) = table.mention_at(u)
             && table.entities[m.entity].kind != EntityKind::Person
         {
-            return Some(m.entity);
+            // "a spokesman for the People's Liberation Army's Western Theatre Command": the
+            // body the possessive owns.
+            let owned = (doc.is_possessive(m.tokens.end - 1))
+                .then(|| table.mention_at(m.tokens.end))
+                .flatten()
+                .filter(|o| matches!(table.entities[o.entity].kind, EntityKind::Organization | EntityKind::Group));
+            return Some(owned.map_or(m.entity, |o| o.entity));
         }
         // "a spokesperson for the group": the group meant.
         if doc.is_any(u - 1, words!["the"]) {
@@ -1564,9 +1570,22 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         }
         let form = if n_words == 1 { MentionForm::Surname } else { MentionForm::Name };
         table.add(doc, range.clone(), e, form);
+        // "Senior Colonel Hu Zhenyu, a spokesman for …": a rank before the name leaves the
+        // post in apposition to say whom the person serves.
+        let rank_only =
+            title.is_some_and(|(i, _)| matches!(doc.lex.title(i).category.as_str(), "military" | "honorific"));
         if let Some((title_idx, title_start)) = title {
             add_role(doc, table, e, title_idx, title_start, range.clone());
-        } else if let Some((title_idx, title_start, title_end)) = apposition_title(doc, table, range.end) {
+        }
+        let apposition = if title.is_none() || rank_only { apposition_title(doc, table, range.end) } else { None };
+        // After a rank, only a body named outright: "the military" is resolved later.
+        let named_after = |title_end: usize| {
+            let u = title_end + 1 + usize::from(doc.is_any(title_end + 1, words!["the"]));
+            !rank_only || table.mention_at(u).is_some()
+        };
+        if title.is_some() && !rank_only {
+            // The title before the name says it all.
+        } else if let Some((title_idx, title_start, title_end)) = apposition.filter(|a| named_after(a.2)) {
             let org = apposition_org(doc, table, title_start, title_end);
             let info = doc.lex.title(title_idx);
             if !(info.is_honorific() || is_shadow_post(doc, title_start)) {
@@ -2512,16 +2531,17 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
             pool = holders.iter().filter(|(.., o)| *o == org).collect();
         }
         let pos = doc.span(t).start;
+        // A headline names the title before its holder: the one holder there is.
+        let headline_holder = match pool.as_slice() {
+            [(e, ..)] if opens_headline => Some((0, *e)),
+            _ => None,
+        };
         // A title refers back: to the holder named most recently before it.
         let best = pool
             .iter()
             .filter_map(|(e, ..)| Some((table.before(pos).take(500).find(|m| m.entity == *e)?.span.start, *e)))
             .max()
-            // A headline names the title before its holder: the one holder there is.
-            .or_else(|| match pool.as_slice() {
-                [(e, ..)] if opens_headline => Some((0, *e)),
-                _ => None,
-            });
+            .or(headline_holder);
         // "A council diplomat, speaking on condition of anonymity, … the diplomat said": someone
         // introduced without a name since the holder was last named.
         let anonymous = best.is_some_and(|(last, _)| {
