@@ -1140,10 +1140,11 @@ fn act_agents<'f>(
     agents
 }
 
-/// The two countries named most often before token `t`, when two stand out from the rest.
+/// The two countries named most often in the 400 mentions before token `t`, when two stand
+/// out from the rest.
 fn two_states(doc: &Doc<'_>, table: &Table, t: usize) -> Vec<usize> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
-    for m in table.before(doc.span(t).start) {
+    for m in table.before(doc.span(t).start).take(400) {
         if table.entities[m.entity].kind != EntityKind::Country {
             continue;
         }
@@ -1193,7 +1194,9 @@ fn law_maker(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
         }
         None
     };
-    (0..=t).rev().filter(|&u| doc.is_any(u, LAW_NOUNS)).take(20).find_map(owner_at)
+    // Within the last ten paragraphs, as for other acts.
+    let earliest = doc.paragraph_tokens(doc.paragraph_of(t).saturating_sub(10)).start;
+    (earliest..=t).rev().filter(|&u| doc.is_any(u, LAW_NOUNS)).take(20).find_map(owner_at)
 }
 
 /// Actors coordinated after the mention that ends at `end` ("X and Y", "X, Y and Z"), and
