@@ -2287,9 +2287,17 @@ pub(crate) fn its_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<u
     } else {
         Some(sentence.start..t)
     };
+    // "The MLNE, which is led by a former colonel, X, was represented by its spokesman": the
+    // body that opens the sentence, when its subject found is none.
+    let opening_body = |range: Range<usize>| {
+        let first = range.clone().find(|&u| doc.is_word(u) && !doc.is_any(u, words!["the"]))?;
+        table.mention_at(first).map(|m| m.entity).filter(|&e| is_body(table, e))
+    };
     before
+        .clone()
         .and_then(|range| super::stances::sentence_subject(doc, table, range))
         .filter(|&e| is_body(table, e))
+        .or_else(|| before.and_then(opening_body))
         .or_else(|| table.before(doc.span(t).start).take(50).find(|m| is_body(table, m.entity)).map(|m| m.entity))
 }
 

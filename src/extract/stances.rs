@@ -665,12 +665,15 @@ fn stance_at(
     let mut n_words = 0;
     let mut crossed_cue = false;
     let mut targets_end = None;
-    // "criticised both governments": the two states the article is about.
-    if doc.is_any(cue_end, words!["both"])
-        && doc.is_any(cue_end + 1, words!["governments", "countries", "capitals", "states", "nations"])
-    {
+    // "criticised both governments": the two states the article is about; "praised both
+    // delegations": the two parties to the latest agreement.
+    let both_states = doc.is_any(cue_end + 1, words!["governments", "countries", "capitals", "states", "nations"]);
+    let both_parties = doc.is_any(cue_end + 1, words!["sides", "parties", "delegations"]);
+    if doc.is_any(cue_end, words!["both"]) && (both_states || both_parties) {
         let span = Span::new(doc.span(cue_end).start, doc.span(cue_end + 1).end);
-        targets.extend(two_states(doc, table, c).into_iter().filter(|e| !sources.contains(e)).map(|e| (e, span)));
+        let pair = if both_parties { agreement_parties(doc, out, c) } else { Vec::new() };
+        let pair = if pair.is_empty() { two_states(doc, table, c) } else { pair };
+        targets.extend(pair.into_iter().filter(|e| !sources.contains(e)).map(|e| (e, span)));
         targets_end = Some(cue_end + 2);
         t = clause.end;
     }
@@ -1138,6 +1141,18 @@ fn act_agents<'f>(
     agents.sort_by_key(|a| a.0);
     agents.dedup();
     agents
+}
+
+/// The two parties to the latest agreement found before token `t` ("X and Y signed a truce").
+fn agreement_parties(doc: &Doc<'_>, found: &Found, t: usize) -> Vec<usize> {
+    let here = doc.span(t).start;
+    let to = found.acts.partition_point(|(span, ..)| span.end <= here);
+    let Some((span, ..)) = found.acts[..to].iter().rev().find(|(_, _, category)| category == "agree") else {
+        return Vec::new();
+    };
+    let mut parties: Vec<usize> = found.acts[..to].iter().filter(|(s, ..)| s == span).map(|a| a.1).collect();
+    parties.dedup();
+    if parties.len() == 2 { parties } else { Vec::new() }
 }
 
 /// The two countries named most often in the 400 mentions before token `t`, when two stand
