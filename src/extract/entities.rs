@@ -2307,7 +2307,13 @@ pub(crate) fn its_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<u
 pub(crate) fn it_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
     let si = doc.sentence_idx(t);
     let sentences = doc.article.sentences();
-    if !doc.is_any(t, words!["it"]) || sentences[si].tokens.start != t || si == 0 {
+    let start = sentences[si].tokens.start;
+    // "In a post on Telegram, it said": after an opening phrase, too.
+    let after_opening = t > start + 2
+        && doc.is_punct(t - 1, ",")
+        && doc.is_any(start, super::stances::PREPOSITIONS)
+        && (start + 1..t - 1).all(|u| doc.is_word(u) && doc.quote_of(u).is_none());
+    if !doc.is_any(t, words!["it"]) || (start != t && !after_opening) || si == 0 {
         return None;
     }
     let before = sentences[si - 1].tokens.clone();
