@@ -222,8 +222,11 @@ fn is_actor(table: &Table, e: usize) -> bool {
 pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>) -> Option<usize> {
     // "In a communique issued in the Ethiopian capital, Addis Ababa, the council …": after a
     // long opening phrase, the subject follows its last comma.
+    // Not the comma that opens a relative clause ("…, the CPOPC, whose members …, said").
     if doc.is_any(range.start, PREPOSITIONS)
-        && let Some(comma) = (range.start..range.end.saturating_sub(1)).rev().find(|&t| doc.is_punct(t, ","))
+        && let Some(comma) = (range.start..range.end.saturating_sub(1))
+            .rev()
+            .find(|&t| doc.is_punct(t, ",") && !doc.is_any(t + 1, words!["whose", "which", "who"]))
         && comma > range.start
         && doc.quote_of(comma).is_none()
         && let Some(e) = subject_in(doc, table, comma + 1..range.end)
