@@ -1265,8 +1265,34 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         while end > start && doc.is_any(end - 1, CONNECTORS) {
             end -= 1;
         }
+        // "the Episcopal Conference of Malawi of Catholic bishops": the name ends with its
+        // country.
+        if let Some(m) = (start + 1..end).find_map(|u| table.mention_at(u)).filter(|m| {
+            table.entities[m.entity].kind == EntityKind::Country
+                && m.tokens.end < end
+                && doc.is_any(m.tokens.end, words!["of", "for"])
+                && (start..m.tokens.start).any(|u| doc.org_head(u).is_some())
+        }) {
+            end = m.tokens.end;
+        }
         if end <= start {
             continue;
+        }
+        // "the Malawi Congress Party" again, once "(MCP)" has defined it: the organization
+        // already found, whatever shorter names the lexicon finds inside it ("Congress Party").
+        if end - start >= 2 {
+            let span = Span::new(doc.span(start).start, doc.span(end - 1).end);
+            let name = super::doc::strip_possessive(&doc.text[span.range()]);
+            let known = [EntityKind::Organization, EntityKind::Group]
+                .into_iter()
+                .find_map(|kind| table.by_name.get(&(kind, name.to_owned())).copied());
+            if let Some(e) = known
+                && table.entities[e].lex.is_none()
+                && (start..end).any(|u| table.entity_at(u) != Some(e))
+            {
+                table.replace(doc, start..end, e, MentionForm::Name);
+                continue;
+            }
         }
         // A title word before the head is part of the name: "Prosperous Justice Party"; not a
         // title with its portfolio: "Uzbekistan's Minister of Water Resources".
@@ -1602,6 +1628,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         } else if let Some((role, org, end)) = apposition_affiliation(doc, table, range.end) {
             let span = Span::new(name_span.start, doc.span(end - 1).end);
             push_role(table, e, role, "other".to_owned(), Some(org), span, span);
+        } else if let Some((org, end)) = party_after(doc, table, range.end) {
+            let span = Span::new(name_span.start, doc.span(end - 1).end);
+            push_role(table, e, "member".to_owned(), "other".to_owned(), Some(org), span, span);
         }
         // "Amnesty International's Maria Lopez": one of the organization's people.
         if title.is_none()
@@ -1907,6 +1936,20 @@ fn is_employer(doc: &Doc<'_>, start: usize) -> bool {
 
 /// ", a political scientist at the University of Malawi", ", a member of the European
 /// Parliament": a job or membership described in lower-case words, and where it ends.
+/// "Eliza Banda of the Malawi Congress Party", "Kalua, of the Democratic Progressive Party": a
+/// party or movement after "of" that the person belongs to, and where its name ends.
+fn party_after(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, usize)> {
+    let of = if doc.is_punct(end, ",") { end + 1 } else { end };
+    if !doc.is_any(of, words!["of"]) {
+        return None;
+    }
+    let u = of + 1 + usize::from(doc.is_any(of + 1, words!["the"]));
+    let m = table.mention_at(u)?;
+    let ent = &table.entities[m.entity];
+    let is_party = matches!(ent.class.as_str(), "party" | "movement") || ent.name.ends_with(" Party");
+    (is_party && m.tokens.start == u).then_some((m.entity, m.tokens.end))
+}
+
 fn apposition_affiliation(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(String, usize, usize)> {
     if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["a", "an"])) {
         return None;
