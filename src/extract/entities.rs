@@ -185,6 +185,23 @@ impl Table {
         {
             return e;
         }
+        // "Security Council" in the headline of a story about "the U.N. Security Council", "the
+        // Panel of Experts" after "the U.N. Panel of Experts on South Sudan": the one
+        // organization already found whose name holds this one.
+        if kind == EntityKind::Organization && name.contains(' ') {
+            let holds = |ent: &Ent| {
+                ent.kind == kind
+                    && ent.name != name
+                    && ent.name.match_indices(name).any(|(i, _)| {
+                        let after = &ent.name[i + name.len()..];
+                        (i == 0 || ent.name[..i].ends_with(' ')) && (after.is_empty() || after.starts_with(' '))
+                    })
+            };
+            let mut holders = self.entities.iter().enumerate().filter(|(_, ent)| holds(ent));
+            if let (Some((e, _)), None) = (holders.next(), holders.next()) {
+                return e;
+            }
+        }
         let e = self.entities.len();
         self.entities.push(Ent {
             name: name.to_owned(),

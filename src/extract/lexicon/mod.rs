@@ -532,6 +532,12 @@ fn spelling_variants(form: &str, other_english: bool) -> Vec<String> {
     } else if form.contains('’') {
         out.push(form.replace('’', "'"));
     }
+    // "UN Mission in South Sudan" ↔ "U.N. Mission in South Sudan".
+    for (plain, dotted) in [("UN ", "U.N. "), ("US ", "U.S. ")] {
+        if let Some(rest) = out[0].strip_prefix(plain) {
+            out.push(format!("{dotted}{rest}"));
+        }
+    }
     for i in 0..out.len() {
         let folded: String = out[i].nfd().filter(|&c| !is_combining_mark(c)).collect();
         if folded != out[i] && !out.contains(&folded) {
