@@ -1222,7 +1222,16 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         if doc.is_any(u, words!["its"]) {
             return its_antecedent(doc, table, u);
         }
-        if !doc.is_word(u) || doc.is_any(u, words!["the", "a", "an", "of", "for", "and"]) || doc.title_at(u).is_some() {
+        // Modifiers of the title only: "EU Energy Commissioner", "China's deputy permanent
+        // representative"; not a verb ("SSBC quoted Information Minister X").
+        let w = doc.word(u);
+        let modifier = doc.is_cap(u)
+            || !(doc.speech_at(u).is_some() || doc.cue_at(u).is_some() || w.ends_with("ed") || w.ends_with("ing"));
+        if !doc.is_word(u)
+            || !modifier
+            || doc.is_any(u, words!["the", "a", "an", "of", "for", "and"])
+            || (doc.title_at(u).is_some() && !doc.is(u, "deputy"))
+        {
             break;
         }
         skip += 1;
@@ -1876,6 +1885,13 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
         if let Some(title) = doc.title_at(t)
             && !doc.lex.title(title).is_honorific()
         {
+            // "the deputy U.S. ambassador": "deputy" modifies the title after it.
+            let next = t + 1 + table.mention_at(t + 1).map_or(0, |m| m.tokens.len());
+            if doc.is(t, "deputy")
+                && let Some(inner) = doc.title_at(next)
+            {
+                return Some((inner, next, next + doc.word_hit_len(next)));
+            }
             return Some((title, t, t + doc.word_hit_len(t)));
         }
         let skippable = doc.is_any(
