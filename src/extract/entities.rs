@@ -1848,7 +1848,8 @@ fn described_body_after(doc: &Doc<'_>, end: usize) -> Option<&'static str> {
     }
     // ", a stainless steel maker based in Duisburg": the description may run on.
     let close = (end + 2..(end + 9).min(doc.n_tokens())).find(|&u| {
-        doc.is_punct(u, ",.;:") || doc.is_any(u, words!["based", "headquartered", "that", "which", "whose"])
+        // ", the national association of road carriers,": the head before "of".
+        doc.is_punct(u, ",.;:") || doc.is_any(u, words!["based", "headquartered", "that", "which", "whose", "of"])
     })?;
     let head = close.checked_sub(1).filter(|&h| h > end + 1)?;
     // Only modifiers before the head: "a German refugee rights organization", not "a
