@@ -1432,6 +1432,14 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         } else {
             "agency"
         };
+        // "Lithuania's Foreign Ministry … Poland's Foreign Ministry": one body per state.
+        if of_country
+            && let Some(p) = parent
+            && let Some(&known) = table.by_name.get(&(kind, name.clone()))
+            && table.entities[known].parent.is_some_and(|(q, _)| q != p)
+        {
+            name = format!("{}'s {name}", table.entities[p].name);
+        }
         let e = table.named(&name, kind, class);
         if let Some(p) = parent {
             table.entities[e].parent.get_or_insert((p, name_span));
