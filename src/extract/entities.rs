@@ -141,7 +141,7 @@ impl Table {
             matches!(e.kind, EntityKind::Organization | EntityKind::Group)
                 && e.lex.is_none()
                 && (e.name.contains("Council") || e.name.contains("Committee"))
-                && JUNTA_WORDS.iter().any(|w| e.name.split(' ').any(|word| word == *w))
+                && JUNTA_WORDS.iter().any(|w| has_words(&e.name, w))
         })
     }
 
@@ -189,14 +189,7 @@ impl Table {
         // Panel of Experts" after "the U.N. Panel of Experts on South Sudan": the one
         // organization already found whose name holds this one.
         if kind == EntityKind::Organization && name.contains(' ') {
-            let holds = |ent: &Ent| {
-                ent.kind == kind
-                    && ent.name != name
-                    && ent.name.match_indices(name).any(|(i, _)| {
-                        let after = &ent.name[i + name.len()..];
-                        (i == 0 || ent.name[..i].ends_with(' ')) && (after.is_empty() || after.starts_with(' '))
-                    })
-            };
+            let holds = |ent: &Ent| ent.kind == kind && ent.name != name && has_words(&ent.name, name);
             let mut holders = self.entities.iter().enumerate().filter(|(_, ent)| holds(ent));
             if let (Some((e, _)), None) = (holders.next(), holders.next()) {
                 return e;
@@ -439,6 +432,29 @@ fn dateline_end(doc: &Doc<'_>, tokens: Range<usize>) -> Option<usize> {
         t = close + 1;
     }
     (doc.is_punct(t, ":-–—")).then_some(t + 1)
+}
+
+/// True if `words` occurs in `name` as whole words: "Panel of Experts" in "U.N. Panel of
+/// Experts on South Sudan", "State Administration" in "State Administration Council".
+fn has_words(name: &str, words: &str) -> bool {
+    name.match_indices(words).any(|(i, _)| {
+        let after = &name[i + words.len()..];
+        (i == 0 || name[..i].ends_with(' ')) && (after.is_empty() || after.starts_with(' '))
+    })
+}
+
+/// Countries by how often the mentions given name them, most first (equal counts: the first
+/// entity found first).
+pub(crate) fn ranked_countries(table: &Table, entities: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for e in entities.filter(|&e| table.entities[e].kind == EntityKind::Country) {
+        match counts.iter_mut().find(|(c, _)| *c == e) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((e, 1)),
+        }
+    }
+    counts.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
+    counts
 }
 
 /// Finds every entity and mention.
@@ -1976,8 +1992,6 @@ fn is_employer(doc: &Doc<'_>, start: usize) -> bool {
     false
 }
 
-/// ", a political scientist at the University of Malawi", ", a member of the European
-/// Parliament": a job or membership described in lower-case words, and where it ends.
 /// "Eliza Banda of the Malawi Congress Party", "Kalua, of the Democratic Progressive Party": a
 /// party or movement after "of" that the person belongs to, and where its name ends.
 fn party_after(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, usize)> {
@@ -1992,6 +2006,8 @@ fn party_after(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, usize
     (is_party && m.tokens.start == u).then_some((m.entity, m.tokens.end))
 }
 
+/// ", a political scientist at the University of Malawi", ", a member of the European
+/// Parliament": a job or membership described in lower-case words, and where it ends.
 fn apposition_affiliation(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(String, usize, usize)> {
     if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["a", "an"])) {
         return None;
@@ -2328,13 +2344,10 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
                 .or_else(|| candidates().find(|&e| table.entities[e].kind == EntityKind::Country));
         }
         // Else the country the passage is most about, not merely the last one named.
-        return candidates().find(|&e| is_named_force(e)).or_else(junta).or_else(|| {
-            let mut counts: HashMap<usize, usize> = HashMap::default();
-            for e in candidates().filter(|&e| table.entities[e].kind == EntityKind::Country) {
-                *counts.entry(e).or_default() += 1;
-            }
-            counts.into_iter().max_by_key(|&(e, n)| (n, std::cmp::Reverse(e))).map(|(e, _)| e)
-        });
+        return candidates()
+            .find(|&e| is_named_force(e))
+            .or_else(junta)
+            .or_else(|| ranked_countries(table, candidates()).first().map(|&(e, _)| e));
     }
     // "the community" is the East African Community even if another body came since.
     let is_named =

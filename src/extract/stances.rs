@@ -1161,17 +1161,7 @@ fn agreement_parties(doc: &Doc<'_>, found: &Found, t: usize) -> Vec<usize> {
 /// The two countries named most often in the 400 mentions before token `t`, when two stand
 /// out from the rest.
 fn two_states(doc: &Doc<'_>, table: &Table, t: usize) -> Vec<usize> {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
-    for m in table.before(doc.span(t).start).take(400) {
-        if table.entities[m.entity].kind != EntityKind::Country {
-            continue;
-        }
-        match counts.iter_mut().find(|(e, _)| *e == m.entity) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((m.entity, 1)),
-        }
-    }
-    counts.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
+    let counts = super::entities::ranked_countries(table, table.before(doc.span(t).start).take(400).map(|m| m.entity));
     match counts.as_slice() {
         [a, b] => vec![a.0, b.0],
         [a, b, c, ..] if b.1 > c.1 => vec![a.0, b.0],
