@@ -1894,7 +1894,7 @@ fn described_body_after(doc: &Doc<'_>, end: usize) -> Option<&'static str> {
 
 /// Classes of bodies that a description can give a new organization.
 const ORG_CLASSES: &[&str] =
-    &["igo", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media", "movement"];
+    &["igo", "global", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media", "movement"];
 
 /// ", the foreign minister of Chile" / ", a spokesperson for the WHO" / ", Norway's prime minister":
 /// the title after a name, as (title index, first token, end token).

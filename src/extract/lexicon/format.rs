@@ -32,8 +32,10 @@ pub struct Schema {
 }
 
 /// Kinds of organization in `organizations.tsv`.
-pub const ORG_KINDS: &[&str] =
-    &["igo", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media", "armed", "movement"];
+pub const ORG_KINDS: &[&str] = &[
+    "igo", "global", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media", "armed",
+    "movement",
+];
 
 /// Stance categories in `stance_cues.tsv`, in the spirit of CAMEO.
 pub const CATEGORIES: &[&str] = &[
@@ -60,8 +62,8 @@ pub const CATEGORIES: &[&str] = &[
 ];
 
 const DESCRIPTION_CLASSES: &[&str] = &[
-    "person", "country", "igo", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media",
-    "armed", "movement",
+    "person", "country", "igo", "global", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company",
+    "media", "armed", "movement",
 ];
 
 /// Every lexicon file, in the order `build.rs` compiles them.
