@@ -2549,8 +2549,11 @@ fn lede_titles(doc: &Doc<'_>, table: &mut Table) {
                 .and_then(|u| table.mention_at(u))
                 .filter(|m| table.entities[m.entity].kind != EntityKind::Person);
             let first = org.map_or(t, |m| m.tokens.start);
+            // "the Kenyan foreign minister", or a possessive in place of "the": "Brazil's
+            // environment minister on Wednesday accused …".
+            let possessive = org.is_some_and(|m| doc.is_possessive(m.tokens.end - 1));
             let org = org.map(|m| m.entity);
-            if first == 0 || !doc.is_any(first - 1, words!["the"]) {
+            if !possessive && (first == 0 || !doc.is_any(first - 1, words!["the"])) {
                 continue;
             }
             if table.entities.iter().any(|e| e.roles.iter().any(|r| r.title == info.title)) {
@@ -2570,6 +2573,10 @@ fn lede_titles(doc: &Doc<'_>, table: &mut Table) {
                 let span = next.span;
                 let title_span = Span::new(doc.span(t).start, doc.span(end - 1).end);
                 push_role(table, e, info.title.clone(), info.category.clone(), org, span, title_span);
+                // The lede's title names that person too ("Brazil's" still names Brazil).
+                if (t..end).all(|u| table.token_mention[u].is_none()) {
+                    table.replace(doc, t..end, e, MentionForm::TitleRef);
+                }
             }
             return;
         }
@@ -2613,7 +2620,9 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
             org = Some(m.entity);
             first = m.tokens.start;
         }
-        let has_det = first > 0 && doc.is_any(first - 1, words!["the", "this"]);
+        // "the minister", or a possessive in its place: "Brazil's environment minister".
+        let has_det =
+            (first > 0 && doc.is_any(first - 1, words!["the", "this"])) || (org.is_some() && doc.is_possessive(t - 1));
         // "Home secretary accuses French police …": a headline that opens with a title.
         let opens_headline = doc.is_heading(t) && doc.paragraph_tokens(doc.paragraph_of(t)).start == first;
         if !has_det && !opens_headline {
@@ -2663,7 +2672,8 @@ fn title_references(doc: &Doc<'_>, table: &mut Table) {
             })
         });
         if let Some((_, e)) = best.filter(|_| !anonymous) {
-            let tokens = first..last;
+            // "Brazil's environment minister": the possessive still names Brazil.
+            let tokens = if org.is_some() && doc.is_possessive(t - 1) { t..last } else { first..last };
             if tokens.clone().all(|u| table.token_mention[u].is_none() || table.entity_at(u) == org) {
                 table.replace(doc, tokens, e, MentionForm::TitleRef);
             }

@@ -25,6 +25,25 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table) -> Vec<Relation> {
                 role.title_span,
                 "title and name",
             );
+            // "Iranian Foreign Ministry spokesman X" speaks for Iran too: a title in a state's
+            // ministry is held for the state (not so in its universities or commissions).
+            let is_ministry = ["Ministry", "Department"].iter().any(|w| table.entities[org].name.contains(w));
+            if ent.kind == EntityKind::Person
+                && is_ministry
+                && let Some((state, _)) = table.entities[org].parent
+                && table.entities[state].kind == EntityKind::Country
+            {
+                push(
+                    &mut out,
+                    RelationKind::Affiliation,
+                    e,
+                    state,
+                    &role.title,
+                    role.span,
+                    role.title_span,
+                    "title in a state's body",
+                );
+            }
         }
         if let Some((parent, span)) = ent.parent {
             push(

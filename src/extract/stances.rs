@@ -567,6 +567,11 @@ fn stance_at(
         rule = "accused of";
     }
     for t in (clause.start..c).rev().take_while(|_| sources.is_empty()) {
+        // "He said farmers “preserve Brazil” and accused Tavares …": quoted words are no
+        // subject of a verb outside the quote.
+        if doc.quote_of(t).is_some() && doc.quote_of(t) != doc.quote_of(c) {
+            continue;
+        }
         if let Some(m) = table.mention_at(t) {
             let is_location = m.form == super::entities::MentionForm::Location;
             if is_actor(table, m.entity)
@@ -851,10 +856,16 @@ fn stance_at(
     // ("rejected the Lithuanian minister's accusations": Lithuania).
     // So is the country a ministry or agency belongs to ("did not welcome the restrictions"
     // that Jordan's Interior Ministry imposed: Jordan); not its courts or parliament.
+    // A person is lifted to their state only by another state's voice: a farm lobby that
+    // accuses the environment minister does not accuse Brazil.
+    let state_voice = sources.iter().any(|&s| is_state_voice(table, s));
     let lifted: Vec<(usize, Span)> = targets
         .iter()
         .filter_map(|&(t, span)| match table.entities[t].kind {
-            EntityKind::Person => Some((table.org_of(t)?, span)),
+            EntityKind::Person => {
+                let org = table.org_of(t)?;
+                (state_voice || table.entities[org].kind != EntityKind::Country).then_some((org, span))
+            }
             EntityKind::Organization if table.entities[t].class == "agency" => table.entities[t]
                 .parent
                 .map(|(p, _)| p)
@@ -1321,6 +1332,22 @@ fn partner_after(doc: &Doc<'_>, table: &Table, cue_end: usize, sources: &[usize]
         .filter_map(|t| table.mention_at(t))
         .find(|m| is_actor(table, m.entity) && !sources.contains(&m.entity))
         .map(|m| (m.entity, m.span))
+}
+
+/// True for a state, an intergovernmental body, or someone who speaks for one.
+fn is_state_voice(table: &Table, e: usize) -> bool {
+    let is_state = |e: usize| {
+        let ent = &table.entities[e];
+        ent.kind == EntityKind::Country || matches!(ent.class.as_str(), "igo" | "global" | "alliance")
+    };
+    let ent = &table.entities[e];
+    is_state(e)
+        || ent
+            .roles
+            .iter()
+            .filter_map(|r| r.org)
+            .any(|o| is_state(o) || table.entities[o].parent.is_some_and(|(p, _)| is_state(p)))
+        || ent.parent.is_some_and(|(p, _)| is_state(p))
 }
 
 fn own_org(table: &Table, sources: &[usize], e: usize) -> bool {
