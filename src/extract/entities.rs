@@ -977,8 +977,11 @@ fn is_bare_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
 fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     let words: Vec<usize> =
         range.clone().filter(|&t| doc.is_word(t) && !is_initial(doc, t) && !doc.is_any(t, SURNAME_PARTICLES)).collect();
-    // "the Northern Shield exercise": a person's name takes no article.
-    let after_article = range.start > 0 && doc.is_any(range.start - 1, words!["the", "a", "an"]);
+    // "the Northern Shield exercise", "the 39th Ordinary Session": a person's name takes no
+    // article.
+    let ordinal = |t: usize| doc.word(t).starts_with(|c: char| c.is_ascii_digit());
+    let article_at = range.start.checked_sub(1).map(|t| if t > 0 && ordinal(t) { t - 1 } else { t });
+    let after_article = article_at.is_some_and(|t| doc.is_any(t, words!["the", "a", "an"]));
     !after_article
         && (2..=3).contains(&words.len())
         && words.iter().all(|&t| {
@@ -1042,6 +1045,17 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
     if end >= 3 && doc.is_punct(end - 1, ")") && doc.is_all_caps(end - 2) && doc.is_punct(end - 3, "(") {
         end -= 3;
     }
+    // "the Chairperson of the AU Commission, H.E. Mr. X": courtesies between the comma and the
+    // name.
+    let mut courteous = end;
+    while let Some(u) = (courteous.saturating_sub(3)..courteous).find(|&u| {
+        doc.title_at(u).is_some_and(|i| doc.lex.title(i).is_honorific()) && u + doc.word_hit_len(u) == courteous
+    }) {
+        courteous = u;
+    }
+    if courteous < end && courteous >= 2 && doc.is_punct(courteous - 1, ",") {
+        end = courteous;
+    }
     // "Thailand's environment minister, Niran Chaiyaphon, said": the title, a comma, the name;
     // the title may carry a post ("Russia's ambassador in Geneva, X", "the Chinese Ambassador
     // to Russia, X", "a spokesperson for the group, X", "the governor of Kherson, X").
@@ -1052,13 +1066,15 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         let listed = (title_end.saturating_sub(5)..title_end)
             .any(|u| doc.title_at(u).is_some() && u + doc.word_hit_len(u) == title_end);
         if !listed
-            && let Some(of) = (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["of", "for"]))
+            && let Some(of) = (title_end.saturating_sub(6)..title_end).find(|&u| doc.is_any(u, words!["of", "for"]))
             && of > 0
             && doc.title_at(of - 1).is_some_and(|i| doc.lex.title(i).category == "minister")
             && (of + 1..title_end).all(|u| doc.is_word(u) && table.mention_at(u).is_none() && doc.title_at(u).is_none())
             && of + 1 < title_end
         {
-            title_end = of;
+            // The listed title may run into the portfolio: "Minister of Energy and Mineral
+            // Development".
+            title_end = of - 1 + doc.word_hit_len(of - 1);
         }
         if let Some(p) =
             (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["in", "to", "at", "for", "of"]))
@@ -1274,6 +1290,23 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         if doc.is_any(u - 1, words!["the"]) {
             return description_antecedent(doc, table, u);
         }
+        // "Commissioner for Political Affairs, Peace and Security of the AU Commission": the
+        // organization after the portfolio.
+        let mut v = title_end + 1;
+        while v < (title_end + 12).min(doc.n_tokens())
+            && table.mention_at(v).is_none()
+            && ((doc.is_cap(v) && doc.lex.given_name_gender(doc.base(v)).is_none())
+                || doc.is_any(v, words!["and"])
+                || doc.is_punct(v, ",&"))
+        {
+            v += 1;
+        }
+        if v > title_end + 1 && doc.is_any(v, words!["of", "at"]) {
+            let v = v + 1 + usize::from(doc.is_any(v + 1, words!["the"]));
+            if let Some(m) = table.mention_at(v).filter(|m| table.entities[m.entity].kind != EntityKind::Person) {
+                return Some(m.entity);
+            }
+        }
     }
     // "Member of the European Parliament": a title that names its organization.
     (title_start + 1..title_end).find_map(|u| {
@@ -1341,7 +1374,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         let has_title = (start..end).any(|t| {
             doc.title_at(t).is_some_and(|i| {
                 let after = t + doc.word_hit_len(t);
-                !(t + 1..end).any(|u| doc.org_head(u).is_some())
+                !(after..end).any(|u| doc.org_head(u).is_some())
                     || (doc.is_any(after, words!["of", "for"]) && doc.lex.title(i).category != "other")
             })
         });
@@ -1557,6 +1590,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             if is_name
                 && !is_group_noun(doc, &mid_sentence, start, end)
                 && !inside_portfolio(doc, start, end)
+                && !whole_portfolio(doc, start, end)
                 && !portfolio_before_title(doc, end, run.end)
             {
                 candidates.push((start..end, title_before(doc, table, start)));
@@ -1653,13 +1687,16 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         if let Some((title_idx, title_start)) = title {
             add_role(doc, table, e, title_idx, title_start, range.clone());
         }
-        let apposition = if title.is_none() || rank_only { apposition_title(doc, table, range.end) } else { None };
+        // "Ambassador X, Permanent Representative of Algeria": a title before the name that
+        // names no one to serve leaves the post in apposition to say it.
+        let served = title.is_some() && !rank_only && table.entities[e].roles.iter().any(|r| r.org.is_some());
+        let apposition = if served { None } else { apposition_title(doc, table, range.end) };
         // After a rank, only a body named outright: "the military" is resolved later.
         let named_after = |title_end: usize| {
             let u = title_end + 1 + usize::from(doc.is_any(title_end + 1, words!["the"]));
             !rank_only || table.mention_at(u).is_some()
         };
-        if title.is_some() && !rank_only {
+        if served {
             // The title before the name says it all.
         } else if let Some((title_idx, title_start, title_end)) = apposition.filter(|a| named_after(a.2)) {
             let org = apposition_org(doc, table, title_start, title_end);
@@ -2145,18 +2182,32 @@ fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     let mut first = start;
     while end - first >= 3 {
         let word = doc.base(first);
-        let noun_suffix =
-            ["ment", "tion", "sion", "ity", "ness", "ture", "ism", "ics", "ship", "ries", "airs", "ic", "al"]
-                .iter()
-                .any(|suffix| word.ends_with(suffix));
         let given_next =
             doc.lex.given_name_gender(word).is_none() && doc.lex.given_name_gender(doc.base(first + 1)).is_some();
-        if !(noun_suffix || given_next) {
+        if !(is_portfolio_word(doc, first) || given_next) {
             break;
         }
         first += 1;
     }
     first
+}
+
+/// A word that reads as part of a portfolio's name: "Economic", "Affairs", "Development".
+fn is_portfolio_word(doc: &Doc<'_>, t: usize) -> bool {
+    let word = doc.base(t);
+    ["ment", "tion", "sion", "ity", "ness", "ture", "ism", "ics", "ship", "ries", "airs", "ic", "al"]
+        .iter()
+        .any(|suffix| word.ends_with(suffix))
+        && doc.lex.given_name_gender(word).is_none()
+}
+
+/// "Commissioner for Political Affairs of the AU Commission": a title's portfolio and nothing
+/// after it, no one's name.
+fn whole_portfolio(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    start > 0
+        && doc.is_any(start - 1, words!["for", "of"])
+        && portfolio_title_before(doc, start).is_some()
+        && (start..end).all(|u| is_portfolio_word(doc, u))
 }
 
 /// "Commissioner for Political Affairs, Peace and Security X": words of a portfolio that goes on
