@@ -150,7 +150,9 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|p| {
                 let text = &text[p.range()];
-                text.len() < 90 && !text.ends_with(['.', '!', '?', '"', '”', '»', ':']) && !text.contains('\n')
+                text.len() < 90
+                    && !text.ends_with(['.', '!', '?', '"', '”', '»', ':', ';', ','])
+                    && !text.contains('\n')
             })
             .collect();
         doc.paragraph_tokens = vec![0..0; article.paragraphs().len()];

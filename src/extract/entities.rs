@@ -1705,6 +1705,16 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 let span = Span::new(name_span.start, doc.span(title_end - 1).end);
                 let title_span = Span::new(doc.span(title_start).start, doc.span(title_end - 1).end);
                 push_role(table, e, info.title.clone(), info.category.clone(), org, span, title_span);
+                // "…, Permanent Representative of Algeria to the AU and Chair of the PSC": a
+                // second post joined by "and".
+                if let Some((second, start, end)) = second_post(doc, title_end) {
+                    let info = doc.lex.title(second);
+                    if let Some(org) = apposition_org(doc, table, start, end) {
+                        let span = Span::new(name_span.start, doc.span(end - 1).end);
+                        let title_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
+                        push_role(table, e, info.title.clone(), info.category.clone(), Some(org), span, title_span);
+                    }
+                }
             }
             if table.entities[e].gender.is_none() {
                 table.entities[e].gender = info.gender;
@@ -1732,9 +1742,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             );
             push_role(table, e, "member".to_owned(), "other".to_owned(), Some(org), span, span);
         }
-        if let Some((org, led)) = led_by(doc, table, range.start) {
+        if let Some((org, led, role)) = led_by(doc, table, range.start) {
             let span = Span::new(doc.span(led).start, name_span.end);
-            push_role(table, e, "head".to_owned(), "org_leader".to_owned(), Some(org), span, span);
+            push_role(table, e, role.to_owned(), "org_leader".to_owned(), Some(org), span, span);
         }
         if let Some((role, org, span)) = relative_role(doc, table, range.end) {
             let span = Span::new(name_span.start, span.end);
@@ -1972,6 +1982,18 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
     None
 }
 
+/// After a post in apposition that ends at `from`, a second one joined by "and" in the same
+/// phrase: its title and tokens.
+fn second_post(doc: &Doc<'_>, from: usize) -> Option<(usize, usize, usize)> {
+    const REACH: usize = 15;
+    let and = (from..(from + REACH).min(doc.n_tokens()))
+        .take_while(|&u| !doc.is_punct(u, ",;:.()") && doc.quote_of(u).is_none())
+        .find(|&u| doc.is_any(u, words!["and"]))?;
+    let start = and + 1;
+    let title = doc.title_at(start).filter(|&i| !doc.lex.title(i).is_honorific())?;
+    Some((title, start, start + doc.word_hit_len(start)))
+}
+
 /// The initials of the capitalised words of a name ("Malawi Congress Party" → "MCP").
 fn initials(doc: &Doc<'_>, range: Range<usize>) -> String {
     range.filter(|&t| doc.is_cap(t)).filter_map(|t| doc.word(t).chars().next()).collect()
@@ -2120,24 +2142,34 @@ fn employer_after(doc: &Doc<'_>, table: &Table, from: usize) -> Option<usize> {
     None
 }
 
-/// "The … Mission, led by former Botswana foreign minister Keabetswe Molefhi": the organization
-/// a name heads, and the first token of "led".
-fn led_by(doc: &Doc<'_>, table: &Table, start: usize) -> Option<(usize, usize)> {
+/// "The … Mission, led by former Botswana foreign minister Keabetswe Molefhi", "Egypt,
+/// represented by Ambassador X": the organization or state a name heads or speaks for, the first
+/// token of "led" and the role.
+fn led_by(doc: &Doc<'_>, table: &Table, start: usize) -> Option<(usize, usize, &'static str)> {
     let by = (start.saturating_sub(6)..start).rev().find(|&u| doc.is_any(u, words!["by"]))?;
     // Only a description of the person between "by" and the name.
     let described = (by + 1..start).all(|u| {
-        doc.is_word(u)
+        (doc.is_word(u) || doc.is_punct(u, "."))
             && (!doc.is_cap(u)
                 || doc.title_at(u).is_some()
                 || table.mention_at(u).is_some()
                 || doc.word_at[u].is_some())
     });
     let led = by.checked_sub(1)?;
-    if !described || !doc.is_any(led, words!["led", "headed", "chaired"]) || !doc.is_punct(led.checked_sub(1)?, ",") {
+    // "Egypt, represented by Ambassador X": a state's delegate.
+    let represented = doc.is_any(led, words!["represented"]);
+    if !described
+        || !(represented || doc.is_any(led, words!["led", "headed", "chaired"]))
+        || !doc.is_punct(led.checked_sub(1)?, ",")
+    {
         return None;
     }
     let m = table.mention_at(led.checked_sub(2)?)?;
-    matches!(table.entities[m.entity].kind, EntityKind::Organization | EntityKind::Group).then_some((m.entity, led))
+    let role = if represented { "representative" } else { "head" };
+    let kind = table.entities[m.entity].kind;
+    let fits =
+        matches!(kind, EntityKind::Organization | EntityKind::Group) || (represented && kind == EntityKind::Country);
+    fits.then_some((m.entity, led, role))
 }
 
 /// The organization or country of an apposition title: before it ("Norway's prime minister",

@@ -14,7 +14,7 @@ use super::entities::{Table, is_definite_document};
 use super::lexicon::Gender;
 use super::speakers::resolve_pronoun;
 use super::{EntityKind, Evidence, Polarity, Quote, Relation, RelationKind};
-use crate::article::Span;
+use crate::article::{Span, TokenKind};
 
 const NEGATIONS: Words = words![
     "not",
@@ -531,6 +531,28 @@ fn stance_at(
     {
         return;
     }
+    // "the statement delivered by X", "a speech given by Y": words are delivered, not aid.
+    if cue.category == "aid"
+        && c > 0
+        && doc.is_any(
+            c - 1,
+            words![
+                "statement",
+                "speech",
+                "remarks",
+                "address",
+                "message",
+                "verdict",
+                "ruling",
+                "judgment",
+                "briefing",
+                "report",
+                "blow"
+            ],
+        )
+    {
+        return;
+    }
     // "the ruling that rejected …": a thing is the subject, no actor takes this stance.
     if c >= clause.start + 2
         && doc.is_any(c - 1, words!["that", "which"])
@@ -638,6 +660,15 @@ fn stance_at(
         sources.push(e);
         rule = "subject of the sentence";
     }
+    // "the Council:\n\n 2. Strongly condemns …": an item of a list acts as the subject that
+    // introduced the list.
+    if sources.is_empty()
+        && ctx.speaker.is_none()
+        && let Some(e) = list_subject(doc, table, c)
+    {
+        sources.push(e);
+        rule = "subject that opens the list";
+    }
     if sources.is_empty()
         && let Some(s) = ctx.speaker
     {
@@ -698,7 +729,15 @@ fn stance_at(
         let is_cue = doc.cue_at(t).is_some() || doc.speech_at(t).is_some();
         if t > cue_end && is_cue && table.mention_at(t).is_none() {
             // "condemn the attack by X": a cue named as a thing keeps the scope open.
-            if !doc.is_any(t.saturating_sub(1), words!["the", "a", "an", "this", "its", "their"]) {
+            // "welcomes the close cooperation between X and Y": an adjective may stand between.
+            let det = |u: usize| doc.is_any(u, words!["the", "a", "an", "this", "its", "their"]);
+            let adjective = t >= 2
+                && doc.is_word(t - 1)
+                && !doc.is_cap(t - 1)
+                && doc.cue_at(t - 1).is_none()
+                && doc.speech_at(t - 1).is_none()
+                && det(t - 2);
+            if !det(t.saturating_sub(1)) && !adjective {
                 break;
             }
             crossed_cue = true;
@@ -1332,6 +1371,34 @@ fn partner_after(doc: &Doc<'_>, table: &Table, cue_end: usize, sources: &[usize]
         .filter_map(|t| table.mention_at(t))
         .find(|m| is_actor(table, m.entity) && !sources.contains(&m.entity))
         .map(|m| (m.entity, m.span))
+}
+
+/// For a cue at `c` in a list item without a subject of its own ("2. Strongly condemns …",
+/// "(b) Welcomes …"), the subject of the sentence that introduced the list with a colon.
+fn list_subject(doc: &Doc<'_>, table: &Table, c: usize) -> Option<usize> {
+    const MAX_ITEMS: usize = 20;
+    let marker_end = |pi: usize| {
+        let p = doc.paragraph_tokens(pi);
+        let t = p.start;
+        let numbered = doc.kind(t) == TokenKind::Number && doc.is_punct(t + 1, ".)");
+        let lettered =
+            doc.is_punct(t, "(") && doc.is_word(t + 1) && doc.word(t + 1).len() <= 3 && doc.is_punct(t + 2, ")");
+        let bullet = doc.is_punct(t, "•-–*");
+        if numbered {
+            Some(t + 2)
+        } else if lettered {
+            Some(t + 3)
+        } else {
+            bullet.then_some(t + 1)
+        }
+    };
+    let pi = doc.paragraph_of(c);
+    marker_end(pi)?;
+    let intro = (pi.saturating_sub(MAX_ITEMS)..pi).rev().find(|&q| marker_end(q).is_none())?;
+    let tokens = doc.paragraph_tokens(intro);
+    let colon = tokens.end.checked_sub(1).filter(|&u| doc.is_punct(u, ":"))?;
+    let sentence = doc.article.sentences()[doc.sentence_idx(colon)].tokens.clone();
+    sentence_subject(doc, table, sentence.start..colon)
 }
 
 /// True for a state, an intergovernmental body, or someone who speaks for one.
