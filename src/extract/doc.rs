@@ -90,7 +90,8 @@ impl<'a> Doc<'a> {
         let mut proxy_starts = Vec::new();
         for (wi, hit) in doc.word_hits.iter().enumerate() {
             let range = walk.range(tokens, hit.span);
-            if let Some(first) = range.clone().next() {
+            // Only a hit that starts a token: "General" in "Directorate-General" is no title.
+            if let Some(first) = range.clone().next().filter(|&t| tokens[t].span.start == hit.span.start) {
                 doc.hit_len[first] = range.len().min(255) as u8;
                 for target in lex.targets(hit) {
                     let (slot, idx) = match target {

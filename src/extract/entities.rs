@@ -996,6 +996,16 @@ fn looks_like_full_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
         })
 }
 
+/// "Health and Food Safety", "Pathogen Access and Benefit-Sharing": capitalised words joined to
+/// more of them by "and", "of" or "for" belong to a longer name, unless they open with a given
+/// name ("Mary Jones and Ali Khan").
+fn inside_longer_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
+    let joins = |t: usize| doc.is_any(t, words!["and", "of", "for"]) || doc.is_punct(t, "&");
+    let joined_before = range.start >= 2 && joins(range.start - 1) && doc.is_cap(range.start - 2);
+    let joined_after = joins(range.end) && doc.is_cap(range.end + 1);
+    (joined_before || joined_after) && doc.lex.given_name_gender(doc.base(range.start)).is_none()
+}
+
 /// ", who heads the OSCE mission", ", who chairs the council": the role and the organization.
 fn relative_role(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(&'static str, usize, Span)> {
     if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["who"])) {
@@ -1353,8 +1363,20 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         if end <= start {
             continue;
         }
+        // "Indonesia, whose Ministry of Health said": the state before "whose".
+        let whose = start
+            .checked_sub(3)
+            .and_then(|u| table.mention_at(u))
+            .filter(|m| {
+                doc.is_any(start - 1, words!["whose"])
+                    && doc.is_punct(start - 2, ",")
+                    && table.entities[m.entity].kind == EntityKind::Country
+            })
+            .map(|m| m.entity);
         // "the Malawi Congress Party" again, once "(MCP)" has defined it: the organization
         // already found, whatever shorter names the lexicon finds inside it ("Congress Party").
+        // Not another state's body of the same name.
+        let other_state = |e: usize| whose.is_some_and(|w| table.entities[e].parent.is_some_and(|(p, _)| p != w));
         if end - start >= 2 {
             let span = Span::new(doc.span(start).start, doc.span(end - 1).end);
             let name = super::doc::strip_possessive(&doc.text[span.range()]);
@@ -1363,6 +1385,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 .find_map(|kind| table.by_name.get(&(kind, name.to_owned())).copied());
             if let Some(e) = known
                 && table.entities[e].lex.is_none()
+                && !other_state(e)
                 && (start..end).any(|u| table.entity_at(u) != Some(e))
             {
                 table.replace(doc, start..end, e, MentionForm::Name);
@@ -1445,7 +1468,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             continue;
         }
         let first = table.mention_at(start).filter(|m| table.entities[m.entity].kind != EntityKind::Place);
-        let mut parent = first.map(|m| m.entity);
+        let mut parent = first.map(|m| m.entity).or(whose);
         // "Ecuador's Constitutional Court": the body's name follows its country's possessive.
         let name_start = match first {
             Some(m) if doc.is_possessive(m.tokens.end - 1) && m.tokens.end < end => m.tokens.end,
@@ -1487,6 +1510,12 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             && let Some(&known) = table.by_name.get(&(kind, name.clone()))
             && table.entities[known].parent.is_some_and(|(q, _)| q != p)
         {
+            // Both bodies go by their state's name from now on.
+            if let Some((q, _)) = table.entities[known].parent
+                && !table.entities[known].name.contains("'s ")
+            {
+                table.entities[known].name = format!("{}'s {name}", table.entities[q].name);
+            }
             name = format!("{}'s {name}", table.entities[p].name);
         }
         let e = table.named(&name, kind, class);
@@ -1501,15 +1530,24 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         }
     }
     // Acronyms defined after lexicon names: "Long Name (LN)".
-    for m in table.sorted_mentions().iter().map(|m| (m.tokens.end, m.entity)).collect::<Vec<_>>() {
-        let is_body = matches!(table.entities[m.1].kind, EntityKind::Organization | EntityKind::Group);
-        let short = if is_body { short_name_after(doc, m.0) } else { acronym_after(doc, m.0) };
+    let mentions: Vec<(usize, usize, usize)> =
+        table.sorted_mentions().iter().map(|m| (m.tokens.start, m.tokens.end, m.entity)).collect();
+    for (start, end, e) in mentions {
+        let is_body = matches!(table.entities[e].kind, EntityKind::Organization | EntityKind::Group);
+        // "Democratic Republic of Congo (DRC)"; not "… Democratic Bulgaria (PP-DB)", the
+        // acronym of a longer name that ends with the country's.
+        let same_initial = |acr: &str| acr.chars().next() == doc.word(start).chars().next();
+        let short = if is_body {
+            short_name_after(doc, end)
+        } else {
+            acronym_after(doc, end).filter(|(_, acr)| same_initial(acr))
+        };
         if let Some((acr_t, acr)) = short {
             if table.mention_at(acr_t).is_none() {
-                acronyms.insert(acr.to_owned(), m.1);
-                table.add(doc, acr_t..acr_t + 1, m.1, MentionForm::Acronym);
-            } else if table.entity_at(acr_t) == Some(m.1) {
-                acronyms.insert(acr.to_owned(), m.1);
+                acronyms.insert(acr.to_owned(), e);
+                table.add(doc, acr_t..acr_t + 1, e, MentionForm::Acronym);
+            } else if table.entity_at(acr_t) == Some(e) {
+                acronyms.insert(acr.to_owned(), e);
             }
         }
     }
@@ -1649,7 +1687,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             || apposition_title(doc, table, range.end).is_some()
             || (n_words >= 2
                 && is_bare_name(doc, &range)
-                && (surname_recurs(doc, &cap_words, &range) || looks_like_full_name(doc, &range)));
+                && (surname_recurs(doc, &cap_words, &range) || looks_like_full_name(doc, &range))
+                && !inside_longer_name(doc, &range));
         if !signal || n_words == 0 || n_words > 5 {
             continue;
         }
@@ -1969,8 +2008,26 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
         let skippable = doc.is_any(
             t,
             words![
-                "the", "a", "an", "its", "their", "his", "her", "country", "nation", "deputy", "former", "acting",
-                "chief", "senior", "top",
+                "the",
+                "a",
+                "an",
+                "its",
+                "their",
+                "his",
+                "her",
+                "country",
+                "nation",
+                "deputy",
+                "former",
+                "acting",
+                "chief",
+                "senior",
+                "top",
+                "lead",
+                "principal",
+                "interim",
+                "outgoing",
+                "incoming",
             ],
         ) || table.mention_at(t).is_some()
             || (doc.is_possessive(t) && doc.lex.description(doc.base(t)).is_some());
@@ -1989,7 +2046,12 @@ fn second_post(doc: &Doc<'_>, from: usize) -> Option<(usize, usize, usize)> {
     let and = (from..(from + REACH).min(doc.n_tokens()))
         .take_while(|&u| !doc.is_punct(u, ",;:.()") && doc.quote_of(u).is_none())
         .find(|&u| doc.is_any(u, words!["and"]))?;
-    let start = and + 1;
+    // "and a senior adviser at …": a determiner and modifiers may open it.
+    let start = (and + 1..and + 4)
+        .take_while(|&u| {
+            doc.title_at(u).is_some() || doc.is_any(u, words!["a", "an", "the", "senior", "chief", "lead"])
+        })
+        .find(|&u| doc.title_at(u).is_some())?;
     let title = doc.title_at(start).filter(|&i| !doc.lex.title(i).is_honorific())?;
     Some((title, start, start + doc.word_hit_len(start)))
 }
@@ -2129,6 +2191,14 @@ fn employer_after(doc: &Doc<'_>, table: &Table, from: usize) -> Option<usize> {
         match table.mention_at(u) {
             // "the Johannesburg law firm X": where it is comes first.
             Some(m) if m.form == MentionForm::Location || table.entities[m.entity].kind == EntityKind::Place => {
+                u = m.tokens.end;
+            }
+            // "a senior adviser at Sierra Leone's Ministry of Health": the state's body.
+            Some(m)
+                if table.entities[m.entity].kind == EntityKind::Country
+                    && doc.is_possessive(m.tokens.end - 1)
+                    && table.entity_at(m.tokens.end).is_some() =>
+            {
                 u = m.tokens.end;
             }
             Some(m) => {
