@@ -792,7 +792,24 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
                 }
                 // Either way it names the state's node; as a location it takes no stance and
                 // receives none.
-                let is_location = before > 0 && doc.is_any(before - 1, LOCATIVES);
+                // Not a stance taken "towards Riyadh" or a policy "toward Beijing".
+                let attitude = before > 1
+                    && doc.is_any(before - 1, words!["towards", "toward", "to"])
+                    && doc.is_any(
+                        before - 2,
+                        words![
+                            "line",
+                            "stance",
+                            "approach",
+                            "policy",
+                            "attitude",
+                            "tone",
+                            "position",
+                            "overtures",
+                            "hostility"
+                        ],
+                    );
+                let is_location = before > 0 && doc.is_any(before - 1, LOCATIVES) && !attitude;
                 let e = table.for_lex(doc, hit.entity);
                 let form = if is_location { MentionForm::Location } else { MentionForm::Metonym };
                 table.add(doc, tokens, e, form);
@@ -1504,6 +1521,16 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         } else {
             "agency"
         };
+        // "Kazakhstan's Energy Ministry": a state's ministry goes by the state's name, as the
+        // article first calls it ("the Energy Ministry" alone names none in particular).
+        let possessed = name_start > start || (whose.is_some() && parent == whose);
+        if of_country
+            && possessed
+            && head_t.is_some_and(|h| doc.is_any(h, words!["ministry", "ministries"]))
+            && let Some(p) = parent
+        {
+            name = format!("{}'s {name}", table.entities[p].name);
+        }
         // "Lithuania's Foreign Ministry … Poland's Foreign Ministry": one body per state.
         if of_country
             && let Some(p) = parent
@@ -1713,7 +1740,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         }
         if table.entities[e].surname.is_none() && n_words >= 2 {
             table.entities[e].surname = Some(surname_of(doc, &range));
-            if !doc.is_any(range.start + 1, SURNAME_PARTICLES) && !is_initial(doc, range.start) {
+            if !is_initial(doc, range.start) {
                 table.entities[e].given = Some(doc.base(range.start).to_owned());
             }
         }
