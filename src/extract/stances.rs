@@ -531,6 +531,22 @@ fn stance_at(
     {
         return;
     }
+    // "stopped short of endorsing": no stance either way.
+    if c >= 3 && doc.is_any(c - 1, words!["of"]) && doc.is_any(c - 2, words!["short"]) {
+        return;
+    }
+    // "summoned both sides' negotiators to Brussels for emergency talks": a meeting called,
+    // not a protest.
+    if cue.category == "expel"
+        && doc.word(c).to_lowercase().starts_with("summon")
+        && (cue_end..clause.end).any(|u| doc.is_any(u, words!["talks", "consultations", "meeting", "negotiations"]))
+    {
+        return;
+    }
+    // "does not recognise it": the pronoun is the object, whatever actor is named after it.
+    if doc.is_any(cue_end, words!["it", "them", "him", "her"]) && !doc.is_any(cue_end + 1, words!["to"]) {
+        return;
+    }
     // "the statement delivered by X", "a speech given by Y": words are delivered, not aid.
     if cue.category == "aid"
         && c > 0
@@ -587,6 +603,30 @@ fn stance_at(
     {
         sources.push(m.entity);
         rule = "accused of";
+    }
+    // "supported Serbia's call for KFOR to …", "with Russian backing": the act is the
+    // possessor's.
+    if sources.is_empty()
+        && let Some(m) = c.checked_sub(1).and_then(|u| table.mention_at(u))
+        && is_actor(table, m.entity)
+        && (doc.is_possessive(c - 1)
+            || (m.form == super::entities::MentionForm::Demonym
+                && m.tokens.start > 0
+                && doc.is_any(m.tokens.start - 1, words!["with"])))
+    {
+        // "with Russian backing, Belgrade has …": the backing goes to the subject.
+        if doc.is_any(m.tokens.start.saturating_sub(1), words!["with"]) {
+            let sentence = doc.article.sentences()[doc.sentence_idx(c)].tokens.clone();
+            let subject = sentence_subject(doc, table, sentence.start..m.tokens.start - 1)
+                .or_else(|| sentence_subject(doc, table, cue_end..sentence.end));
+            if let Some(subject) = subject.filter(|&s| s != m.entity) {
+                let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
+                push(doc, table, ctx, out, (m.entity, subject, None), &hit, "backing given with");
+            }
+            return;
+        }
+        sources.push(m.entity);
+        rule = "possessor of the act";
     }
     for t in (clause.start..c).rev().take_while(|_| sources.is_empty()) {
         // "He said farmers “preserve Brazil” and accused Tavares …": quoted words are no
@@ -792,8 +832,14 @@ fn stance_at(
                 n_words += 1;
                 continue;
             }
-            let is_agent = (is_nominal && !crossed_cue && doc.is_any(m.tokens.start.saturating_sub(1), words!["by"]))
-                || m.form == super::entities::MentionForm::Location;
+            // "had been trained, equipped and sheltered by Belgrade": the agent of a passive.
+            let by = doc.is_any(m.tokens.start.saturating_sub(1), words!["by"]);
+            let passive = (c.saturating_sub(4)..c)
+                .any(|u| doc.is_any(u, words!["been", "was", "were", "is", "are", "being", "be"]))
+                && doc.word(c).ends_with("ed");
+            let is_agent = (by && ((is_nominal && !crossed_cue) || passive))
+                || m.form == super::entities::MentionForm::Location
+                || bystander_people(doc, m);
             // "demanded the release of X", "called on the soldiers to free the president",
             // "called the detention of X unacceptable": X suffers the act, the stance is not
             // against X.
@@ -1345,10 +1391,25 @@ fn possessed_head<'t>(
     if !doc.is_possessive(m.tokens.end - 1) {
         return None;
     }
+    // Only modifiers in between: not "Serbia's call for KFOR", where the call is Serbia's.
     (m.tokens.end..m.tokens.end + 3)
-        .take_while(|&u| doc.is_word(u))
+        .take_while(|&u| {
+            doc.is_word(u)
+                && (table.mention_at(u).is_some()
+                    || (doc.cue_at(u).is_none() && doc.speech_at(u).is_none() && !doc.is_any(u, PREPOSITIONS)))
+        })
         .find_map(|u| table.mention_at(u))
         .filter(|h| is_actor(table, h.entity))
+}
+
+/// "pressure on the Serb population", "Russian tourists": a people named by its state's
+/// adjective suffers or stands by; the state is not the target.
+fn bystander_people(doc: &Doc<'_>, m: &super::entities::Mention) -> bool {
+    m.form == super::entities::MentionForm::Demonym
+        && doc.is_any(
+            m.tokens.end,
+            words!["population", "people", "civilians", "minority", "community", "villages", "residents", "families"],
+        )
 }
 
 /// "the situation in Afghanistan", "the territory of the CSTO countries": a topic, not a target.
