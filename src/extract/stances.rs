@@ -493,6 +493,31 @@ fn stance_at(
             return;
         }
     }
+    // "Support for the Africa Group came from Indonesia and from the Africa CDC": the givers
+    // named after "came from".
+    if cue.category == "support"
+        && doc.is_any(cue_end - 1, words!["for"])
+        && let Some(came) = (cue_end..clause.end.min(cue_end + 8)).find(|&u| {
+            doc.is_any(u, words!["came", "comes", "come", "has", "had"]) && doc.is_any(u + 1, words!["from"])
+        })
+        && let Some(target) = (cue_end..came).find_map(|u| table.mention_at(u)).filter(|m| is_actor(table, m.entity))
+    {
+        let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
+        // Each giver after its own "from": "from Indonesia, whose …, and from the Africa CDC".
+        let givers = (came + 1..clause.end)
+            .filter(|&u| doc.is_any(u, words!["from"]))
+            .filter_map(|u| table.mention_at(u + 1 + usize::from(doc.is_any(u + 1, words!["the"]))))
+            .filter(|m| is_actor(table, m.entity))
+            .map(|m| m.entity)
+            .collect::<Vec<_>>();
+        for giver in givers.into_iter().filter(|&g| g != target.entity) {
+            push(doc, table, ctx, out, (giver, target.entity, Some(target.span)), &hit, "support came from");
+        }
+        return;
+    }
+    // Withdrawing from a body is a stance against it; from a country, troops leave.
+    let word = doc.word(c).to_lowercase();
+    let withdraws = word.starts_with("withdr") || word.starts_with("pull");
     // Passive: "banned in Russia", "condemned by the EU".
     let mut after = cue_end;
     // Not a verb with its object ("…, signed a ceasefire in Luanda").
@@ -788,7 +813,8 @@ fn stance_at(
         // "a deal that Kazakhstan said …", "signed a deal that …": right after a cue that
         // ends in a noun, too.
         let ends_in_noun = is_nominal || (cue_len > 1 && doc.is_any(cue_end - 2, DETERMINERS));
-        if (t > cue_end && doc.is_any(t, words!["which", "who", "whose"]))
+        // (Not "the WHO".)
+        if (t > cue_end && doc.is_any(t, words!["which", "who", "whose"]) && table.mention_at(t).is_none())
             || ((t > cue_end + 1 || ends_in_noun) && doc.is_any(t, words!["that"]))
             || (t > cue_end && doc.is_any(t, SUBORDINATORS))
         {
@@ -820,7 +846,9 @@ fn stance_at(
             // ("confidence in Russia"); attacks and bans in a place happen there.
             let locative = doc.is_any(before, words!["in"])
                 && (before != cue_end || matches!(cue.category.as_str(), "attack" | "ban" | "agree"));
-            if (doc.is_any(before, words!["from"]) && cue.category != "expel") || locative {
+            // Not the cue's own "from": "withdrew from the WHO".
+            let giver = doc.is_any(before, words!["from"]) && before >= cue_end && cue.category != "expel";
+            if giver || locative {
                 t = conjuncts_after(doc, table, clause.end, m.tokens.end).1;
                 // "in the Angolan capital, Luanda": the city in apposition is where, too.
                 if locative && doc.is_any(t, words!["capital", "city", "port", "town"]) && doc.is_punct(t + 1, ",") {
@@ -944,6 +972,9 @@ fn stance_at(
     // A person is lifted to their state only by another state's voice: a farm lobby that
     // accuses the environment minister does not accuse Brazil.
     let state_voice = sources.iter().any(|&s| is_state_voice(table, s));
+    if withdraws {
+        targets.retain(|&(t, _)| table.entities[t].kind == EntityKind::Organization);
+    }
     let lifted: Vec<(usize, Span)> = targets
         .iter()
         .filter_map(|&(t, span)| match table.entities[t].kind {
