@@ -473,6 +473,7 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     descriptions(doc, &mut table);
     table.reindex();
     late_role_orgs(doc, &mut table);
+    ministers_of_named_ministries(&mut table);
     // "Prime Minister X" with no country named: the country the article is about, else the
     // dateline's (local officials go unqualified in wire copy).
     if let Some(home) = home_country(&table).or_else(|| dateline_country(doc, &table)) {
@@ -491,6 +492,28 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
         }
     }
     table
+}
+
+/// "Minister of Foreign Affairs Lin Chao-wei" in a release of the "Ministry of Foreign Affairs":
+/// a minister with no state named heads the one ministry of that portfolio the article names.
+fn ministers_of_named_ministries(table: &mut Table) {
+    for e in 0..table.entities.len() {
+        for r in 0..table.entities[e].roles.len() {
+            let role = &table.entities[e].roles[r];
+            if role.org.is_some() || !role.title.contains("Minister") || role.title.contains("Prime") {
+                continue;
+            }
+            let portfolio =
+                role.title.trim_start_matches("Deputy ").trim_start_matches("Vice ").replace("Minister", "Ministry");
+            let mut ministries = table.entities.iter().enumerate().filter(|(_, m)| {
+                m.kind == EntityKind::Organization
+                    && (m.name == portfolio || m.name.ends_with(&format!(" {portfolio}")))
+            });
+            if let (Some((m, _)), None) = (ministries.next(), ministries.next()) {
+                table.entities[e].roles[r].org = Some(m);
+            }
+        }
+    }
 }
 
 /// "Eurofer director-general Klaus Brenninger": an organization found after the person (one-word
@@ -847,6 +870,8 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                     && doc.sentence_idx(u) == doc.sentence_idx(start)
                     && doc.quote_of(u) == doc.quote_of(start)
                     && !doc.furniture[u]
+                    // Not across a line break: a sign-off's lines are names of their own.
+                    && !doc.text[doc.span(start).start..doc.span(u).start].contains('\n')
             };
             // "Johan van der Merwe", "Ursula von der Leyen": lower-case particles inside a name.
             let particles = (end..end + 2).take_while(|&u| doc.is_any(u, SURNAME_PARTICLES)).count();
@@ -1080,7 +1105,12 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
     }) {
         courteous = u;
     }
-    if courteous < end && courteous >= 2 && doc.is_punct(courteous - 1, ",") {
+    // "Minister of Foreign Affairs Dr. Lin Chao-wei": after a title, too.
+    let title_ends_there =
+        (courteous.saturating_sub(5)..courteous).any(|u| {
+            doc.title_at(u).is_some_and(|i| !doc.lex.title(i).is_honorific()) && u + doc.word_hit_len(u) == courteous
+        }) || (courteous > 0 && doc.is_cap(courteous - 1) && portfolio_title_before(doc, courteous).is_some());
+    if courteous < end && courteous >= 2 && (doc.is_punct(courteous - 1, ",") || title_ends_there) {
         end = courteous;
     }
     // "Thailand's environment minister, Niran Chaiyaphon, said": the title, a comma, the name;

@@ -701,6 +701,18 @@ fn stance_at(
             }
             break;
         }
+        // "The Government of Tuvalu informed the ministry that it would sever relations": "it"
+        // after "that" is the main clause's subject, when that is a body.
+        if doc.is_any(t, words!["it"])
+            && t > clause.start
+            && doc.is_any(t - 1, words!["that"])
+            && let Some(e) = sentence_subject(doc, table, clause.start..t - 1)
+                .filter(|&e| table.entities[e].kind != EntityKind::Person)
+        {
+            sources.push(e);
+            rule = "pronoun subject";
+            break;
+        }
         // A subject pronoun, or a possessive one where a subject can stand ("Their ships
         // backed Manila"); not after a verb ("to flex their muscles" names no one acting).
         let acts = doc.is_any(t, words!["he", "she", "they"])
