@@ -76,7 +76,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
     share_paragraph_speakers(doc, &mut quotes);
     // A quote inside a sentence whose subject speaks or acts: "X accused Y of “…”".
     for qi in 0..quotes.len() {
-        if quotes[qi].speaker.is_some() {
+        if quotes[qi].speaker.is_some() || is_unnamed(&quotes[qi]) {
             continue;
         }
         let first = doc.quote_inner_tokens(qi).start;
@@ -108,7 +108,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
     // the levy. “Dodoma has a point …”".
     for qi in 0..quotes.len() {
         let raw = &doc.quotes[qi];
-        if quotes[qi].speaker.is_some() {
+        if quotes[qi].speaker.is_some() || is_unnamed(&quotes[qi]) {
             continue;
         }
         if has_own_speaker(doc, qi) {
@@ -122,7 +122,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
     }
     // A paragraph that opens with a quote and has no cue continues the previous speaker.
     for qi in 0..quotes.len() {
-        if quotes[qi].speaker.is_some() {
+        if quotes[qi].speaker.is_some() || is_unnamed(&quotes[qi]) {
             continue;
         }
         let raw = &doc.quotes[qi];
@@ -163,6 +163,7 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
         let (raw, next) = (&doc.quotes[qi], &doc.quotes[qi + 1]);
         let next_para = doc.article.paragraphs().get(raw.paragraph_idx + 1);
         if quotes[qi].speaker.is_none()
+            && !is_unnamed(&quotes[qi])
             && raw.is_open_ended
             && next.paragraph_idx == raw.paragraph_idx + 1
             && next_para.is_some_and(|p| p.start == next.outer.start)
@@ -182,10 +183,15 @@ pub(crate) fn attribute(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<
     statements
 }
 
+/// A quote whose cue names no one ("“…,” one of them said"): it stays without a speaker.
+fn is_unnamed(q: &Quote) -> bool {
+    q.speaker.is_none() && q.cue.is_some()
+}
+
 /// A quote without a cue shares the speaker of another quote of its paragraph.
 fn share_paragraph_speakers(doc: &Doc<'_>, quotes: &mut [Quote]) {
     for qi in 0..quotes.len() {
-        if quotes[qi].speaker.is_some() || has_own_speaker(doc, qi) {
+        if quotes[qi].speaker.is_some() || is_unnamed(&quotes[qi]) || has_own_speaker(doc, qi) {
             continue;
         }
         let same = quotes_of_paragraph(doc, doc.quotes[qi].paragraph_idx);
@@ -277,6 +283,15 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
     {
         return (Some(found), Some(cue));
     }
+    // `“…,” one of them said`: a speaker counted, not named.
+    if let Some(v) = (t..(t + 8).min(doc.n_tokens()))
+        .take_while(|&u| doc.span(u).start < para.end && doc.quote_of(u).is_none() && !doc.is_punct(u, ".;“”\""))
+        .find(|&u| doc.speech_at(u).is_some())
+        && v > 0
+        && is_anonymous(doc, table, v - 1)
+    {
+        return (None, Some(doc.span(v)));
+    }
     // Before the quote, in its sentence: `Zas said: “…` / `according to X, “…` / `X told Reuters: “…`.
     let q_first = outer.start;
     let sentence_start = doc
@@ -315,6 +330,10 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
         };
         if let Some(found) = found {
             return (Some(found), Some(cue));
+        }
+        // "what one European official called “…”".
+        if v > 0 && is_anonymous(doc, table, v - 1) {
+            return (None, Some(cue));
         }
     }
     (None, None)
@@ -363,6 +382,35 @@ fn subject_before(doc: &Doc<'_>, table: &mut Table, v: usize) -> Option<Found> {
         t -= 1;
     }
     let end = t.checked_sub(1)?;
+    // "X said, describing the money as “…”": the participle's speaker is the verb's.
+    if doc.is_punct(end, ",")
+        && doc.word(v).ends_with("ing")
+        && let Some(said) = end.checked_sub(1).filter(|&u| doc.speech_at(u).is_some() && !is_noun_use(doc, u))
+        && let Some(found) = subject_before(doc, table, said)
+    {
+        return Some(found);
+    }
+    // "X appealed for calm and said the door “remains open”": the subject of the sentence.
+    if doc.is_any(end, words!["and"]) && doc.is_word(v) && !doc.word(v).ends_with("ing") {
+        let sentence = doc.article.sentences()[doc.sentence_idx(end)].tokens.clone();
+        if let Some(entity) = super::stances::sentence_subject(doc, table, sentence.start..end) {
+            return Some(Found { entity, attribution: Attribution::Explicit });
+        }
+    }
+    // "It deposited $500 million …, the bank's governor, Mourad Chebbi, said": a name in
+    // apposition right before the verb, after a clause it reports.
+    if doc.is_punct(end, ",")
+        && let Some(m) = end.checked_sub(1).and_then(|u| table.mention_at(u))
+        && table.entities[m.entity].kind == EntityKind::Person
+        && m.tokens.start > 0
+        && doc.is_punct(m.tokens.start - 1, ",")
+        && m.tokens
+            .start
+            .checked_sub(2)
+            .is_some_and(|u| doc.title_at(u).is_some() || table.mention_at(u).is_some_and(|x| x.entity == m.entity))
+    {
+        return Some(Found { entity: m.entity, attribution: Attribution::Explicit });
+    }
     // An apposition between commas: "Olsen, the foreign minister, said", "The Alliance, a
     // coalition of groups from Hungary and Austria, said": the subject of the sentence.
     if doc.is_punct(end, ",") {
@@ -408,7 +456,9 @@ fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
     while u < doc.n_tokens() && u < t + 14 {
         if let Some(m) = table.mention_at(u) {
             let kind = table.entities[m.entity].kind;
-            if best.is_none_or(|(_, k)| k != EntityKind::Person && kind == EntityKind::Person) {
+            // "a senior Western diplomat in Tunis": where the speaker is does not speak.
+            let place = kind == EntityKind::Place || m.form == super::entities::MentionForm::Location;
+            if !place && best.is_none_or(|(_, k)| k != EntityKind::Person && kind == EntityKind::Person) {
                 best = Some((m.entity, kind));
             }
             u = m.tokens.end;
@@ -442,6 +492,10 @@ fn subject_after(doc: &Doc<'_>, table: &mut Table, t: usize) -> Option<Found> {
 /// The noun phrase ending at token `end`: a mention (prefer the person of "CSTO Secretary General
 /// Stanislav Zas") or a pronoun.
 fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Found> {
+    // "one of them said", "what one European official called": someone left unnamed.
+    if is_anonymous(doc, table, end) {
+        return None;
+    }
     if let Some(found) = pronoun(doc, table, end) {
         return Some(found);
     }
@@ -480,6 +534,40 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
         let entity = super::entities::its_antecedent(doc, table, its)?;
         Some(Found { entity, attribution: Attribution::Pronoun })
     })
+}
+
+/// "one of them", "one European official", "a senior Western diplomat": a speaker counted,
+/// not named, at the noun phrase ending at `end`.
+fn is_anonymous(doc: &Doc<'_>, table: &Table, end: usize) -> bool {
+    const COUNTED: Words = words!["a", "an", "one", "two", "three", "four", "several", "some"];
+    const PEOPLE: Words = words![
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "source",
+        "sources",
+        "delegate",
+        "delegates",
+        "negotiator",
+        "negotiators",
+        "officer",
+        "officers",
+        "person",
+        "people",
+    ];
+    let one_of = end >= 2
+        && doc.is_any(end, words!["them", "those"])
+        && doc.is_any(end - 1, words!["of"])
+        && doc.is_any(end - 2, COUNTED);
+    // Not "an alliance official", "a Thai official": someone of a named side speaks for it.
+    let phrase = (end.saturating_sub(4)..end).rev().take_while(|&u| doc.is_word(u));
+    let counted = doc.is_any(end, PEOPLE) && phrase.clone().any(|u| doc.is_any(u, COUNTED));
+    let of_a_side = phrase.clone().any(|u| {
+        table.mention_at(u).is_some_and(|m| table.entities[m.entity].kind != EntityKind::Place)
+            || doc.lex.description(doc.base(u)).is_some()
+    });
+    one_of || (counted && !of_a_side)
 }
 
 fn attribution_of(table: &Table, t: usize) -> Attribution {
