@@ -643,6 +643,17 @@ const STATE_FORCES: &[&[&str]] = &[
     &["navy"],
     &["police"],
     &["embassy"],
+    &["foreign", "ministry"],
+    &["defence", "ministry"],
+    &["defense", "ministry"],
+    &["interior", "ministry"],
+    &["finance", "ministry"],
+    &["health", "ministry"],
+    &["trade", "ministry"],
+    &["commerce", "ministry"],
+    &["energy", "ministry"],
+    &["justice", "ministry"],
+    &["foreign", "office"],
 ];
 
 /// Lower-case organs through which a state acts, after "its": "its foreign ministry".
@@ -763,6 +774,21 @@ fn state_forces(doc: &Doc<'_>, table: &mut Table) {
             } else {
                 doc.base(t)
             };
+            // A ministry is named as a ministry: "Iceland's Foreign Ministry", "Chinese Foreign
+            // Ministry".
+            if matches!(words.last(), Some(&"ministry" | &"office")) {
+                let title_case: Vec<String> = words.iter().map(|w| w[..1].to_uppercase() + &w[1..]).collect();
+                let owner = if doc.is_possessive(end - 1) && owner == table.entities[country].name {
+                    format!("{owner}'s")
+                } else {
+                    owner.to_owned()
+                };
+                let e = table.named(&format!("{owner} {}", title_case.join(" ")), EntityKind::Organization, "agency");
+                table.entities[e]
+                    .parent
+                    .get_or_insert((country, Span::new(doc.span(t).start, doc.span(end + words.len() - 1).end)));
+                return e;
+            }
             let name = format!("{owner} {}", words.join(" "));
             table.named(&name, EntityKind::Organization, "body")
         });
@@ -1746,7 +1772,31 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 && is_bare_name(doc, &range)
                 && (surname_recurs(doc, &cap_words, &range) || looks_like_full_name(doc, &range))
                 && !inside_longer_name(doc, &range));
-        if !signal || n_words == 0 || n_words > 5 {
+        // "the secretariat in Tromsø said": one word after "in" is where; "the research vessel
+        // Akademik Rostov": a ship's name.
+        let located =
+            n_words == 1 && title.is_none() && range.start > 0 && doc.is_any(range.start - 1, words!["in", "at"]);
+        let vessel = range.start > 0
+            && doc.is_any(
+                range.start - 1,
+                words![
+                    "vessel",
+                    "ship",
+                    "tanker",
+                    "frigate",
+                    "destroyer",
+                    "carrier",
+                    "cutter",
+                    "freighter",
+                    "icebreaker",
+                    "yacht",
+                    "ferry",
+                    "submarine",
+                    "trawler",
+                    "corvette"
+                ],
+            );
+        if !signal || n_words == 0 || n_words > 5 || located || vessel {
             continue;
         }
         let name_span = Span::new(doc.span(range.start).start, doc.span(range.end - 1).end);
