@@ -271,8 +271,13 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
     let raw = &doc.quotes[qi];
     let para = doc.article.paragraphs()[raw.paragraph_idx];
     let outer = doc.quote_outer_tokens(qi);
-    // After the quote: `“…,” he said` / `“…,” said Zas` / `“…“, – added Zas`.
-    let mut t = outer.end;
+    // After the quote: `“…,” he said` / `“…,” said Zas` / `“…“, – added Zas`; not the next
+    // sentence after a quote that ends one (`… “at this stage.” Ishida said …`).
+    let ends_sentence = doc.text[raw.inner.range()].trim_end().ends_with(['.', '!', '?'])
+        && outer.end < doc.n_tokens()
+        && doc.sentence_idx(outer.end) != doc.sentence_idx(outer.end - 1)
+        && doc.quote_inner_tokens(qi).start > doc.article.sentences()[doc.sentence_idx(outer.end - 1)].tokens.start;
+    let mut t = if ends_sentence { doc.n_tokens() } else { outer.end };
     while t < doc.n_tokens() && doc.is_punct(t, ",–—-:") && doc.span(t).start < para.end {
         t += 1;
     }
