@@ -789,6 +789,12 @@ fn state_forces(doc: &Doc<'_>, table: &mut Table) {
                     .get_or_insert((country, Span::new(doc.span(t).start, doc.span(end + words.len() - 1).end)));
                 return e;
             }
+            // "the Chinese coast guard" where the lexicon found "China Coast Guard": that body.
+            let title_case: Vec<String> = words.iter().map(|w| w[..1].to_uppercase() + &w[1..]).collect();
+            let full = format!("{} {}", table.entities[country].name, title_case.join(" "));
+            if let Some(known) = table.entities.iter().position(|x| x.name == full) {
+                return known;
+            }
             let name = format!("{owner} {}", words.join(" "));
             table.named(&name, EntityKind::Organization, "body")
         });
