@@ -774,24 +774,23 @@ fn state_forces(doc: &Doc<'_>, table: &mut Table) {
             } else {
                 doc.base(t)
             };
+            let title_case = words.iter().map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ");
             // A ministry is named as a ministry: "Iceland's Foreign Ministry", "Chinese Foreign
             // Ministry".
             if matches!(words.last(), Some(&"ministry" | &"office")) {
-                let title_case: Vec<String> = words.iter().map(|w| w[..1].to_uppercase() + &w[1..]).collect();
-                let owner = if doc.is_possessive(end - 1) && owner == table.entities[country].name {
-                    format!("{owner}'s")
+                let name = if doc.is_possessive(end - 1) && owner == table.entities[country].name {
+                    owned_name(table, country, &title_case)
                 } else {
-                    owner.to_owned()
+                    format!("{owner} {title_case}")
                 };
-                let e = table.named(&format!("{owner} {}", title_case.join(" ")), EntityKind::Organization, "agency");
+                let e = table.named(&name, EntityKind::Organization, "agency");
                 table.entities[e]
                     .parent
                     .get_or_insert((country, Span::new(doc.span(t).start, doc.span(end + words.len() - 1).end)));
                 return e;
             }
             // "the Chinese coast guard" where the lexicon found "China Coast Guard": that body.
-            let title_case: Vec<String> = words.iter().map(|w| w[..1].to_uppercase() + &w[1..]).collect();
-            let full = format!("{} {}", table.entities[country].name, title_case.join(" "));
+            let full = format!("{} {title_case}", table.entities[country].name);
             if let Some(known) = table.entities.iter().position(|x| x.name == full) {
                 return known;
             }
@@ -1138,11 +1137,12 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         courteous = u;
     }
     // "Minister of Foreign Affairs Dr. Lin Chao-wei": after a title, too.
-    let title_ends_there =
+    let title_ends_there = || {
         (courteous.saturating_sub(5)..courteous).any(|u| {
             doc.title_at(u).is_some_and(|i| !doc.lex.title(i).is_honorific()) && u + doc.word_hit_len(u) == courteous
-        }) || (courteous > 0 && doc.is_cap(courteous - 1) && portfolio_title_before(doc, courteous).is_some());
-    if courteous < end && courteous >= 2 && (doc.is_punct(courteous - 1, ",") || title_ends_there) {
+        }) || (doc.is_cap(courteous - 1) && portfolio_title_before(doc, courteous).is_some())
+    };
+    if courteous < end && courteous >= 2 && (doc.is_punct(courteous - 1, ",") || title_ends_there()) {
         end = courteous;
     }
     // "Thailand's environment minister, Niran Chaiyaphon, said": the title, a comma, the name;
@@ -1591,7 +1591,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             && head_t.is_some_and(|h| doc.is_any(h, words!["ministry", "ministries"]))
             && let Some(p) = parent
         {
-            name = format!("{}'s {name}", table.entities[p].name);
+            name = owned_name(table, p, &name);
         }
         // "Lithuania's Foreign Ministry … Poland's Foreign Ministry": one body per state.
         if of_country
@@ -1603,9 +1603,9 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             if let Some((q, _)) = table.entities[known].parent
                 && !table.entities[known].name.contains("'s ")
             {
-                table.entities[known].name = format!("{}'s {name}", table.entities[q].name);
+                table.entities[known].name = owned_name(table, q, &name);
             }
-            name = format!("{}'s {name}", table.entities[p].name);
+            name = owned_name(table, p, &name);
         }
         let e = table.named(&name, kind, class);
         if let Some(p) = parent {
@@ -2405,6 +2405,11 @@ fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
         first += 1;
     }
     first
+}
+
+/// A state's body named with the state: "Kazakhstan's Energy Ministry".
+fn owned_name(table: &Table, state: usize, name: &str) -> String {
+    format!("{}'s {name}", table.entities[state].name)
 }
 
 /// A word that reads as part of a portfolio's name: "Economic", "Affairs", "Development".

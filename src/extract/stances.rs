@@ -497,9 +497,8 @@ fn stance_at(
     // named after "came from".
     if cue.category == "support"
         && doc.is_any(cue_end - 1, words!["for"])
-        && let Some(came) = (cue_end..clause.end.min(cue_end + 8)).find(|&u| {
-            doc.is_any(u, words!["came", "comes", "come", "has", "had"]) && doc.is_any(u + 1, words!["from"])
-        })
+        && let Some(came) = (cue_end..clause.end.min(cue_end + 8))
+            .find(|&u| doc.is_any(u, words!["came", "comes", "come"]) && doc.is_any(u + 1, words!["from"]))
         && let Some(target) = (cue_end..came).find_map(|u| table.mention_at(u)).filter(|m| is_actor(table, m.entity))
     {
         let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
@@ -563,7 +562,7 @@ fn stance_at(
     // "summoned both sides' negotiators to Brussels for emergency talks": a meeting called,
     // not a protest.
     if cue.category == "expel"
-        && doc.word(c).to_lowercase().starts_with("summon")
+        && word.starts_with("summon")
         && (cue_end..clause.end).any(|u| doc.is_any(u, words!["talks", "consultations", "meeting", "negotiations"]))
     {
         return;
