@@ -2554,37 +2554,43 @@ fn link_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, us
 /// The entity a description noun at `t` refers to: "the bloc('s)" → the latest bloc.
 fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
     let classes = doc.lex.description(doc.base(t))?;
-    // Whether each entity fits, worked out once per entity (0: not yet, 1: no, 2: yes).
-    let known: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(0); table.entities.len()];
     let fits = |e: usize| {
-        if known[e].get() == 0 {
-            let ent = &table.entities[e];
-            let fit = classes.iter().any(|c| {
-                c == &ent.class
-                    || (c == "person" && ent.kind == EntityKind::Person)
-                    || (c == "country" && ent.kind == EntityKind::Country)
-            });
-            known[e].set(1 + u8::from(fit));
-        }
-        known[e].get() == 2
+        let ent = &table.entities[e];
+        classes.iter().any(|c| {
+            c == &ent.class
+                || (c == "person" && ent.kind == EntityKind::Person)
+                || (c == "country" && ent.kind == EntityKind::Country)
+        })
     };
-    // A body's parent counts too: after "the CSTO Council", "the organization" is the CSTO.
-    let candidates = || {
-        table.before(doc.span(t).start).take(200).filter_map(|m| {
-            // "The NKDF, which fought alongside the SHLA, rejected the deal. … the group":
-            // not a bystander in a relative clause (checked last: most mentions do not fit).
-            let in_relative = || {
-                let sentence_start = doc.article.sentences()[doc.sentence_idx(m.tokens.start)].tokens.start;
-                super::stances::in_relative_clause(doc, sentence_start, m.tokens.start)
-            };
-            if fits(m.entity) {
-                return (!in_relative()).then_some(m.entity);
-            }
+    // What a mention of each entity offers, worked out once per entity: the entity if it fits,
+    // else its parent if that fits (after "the CSTO Council", "the organization" is the CSTO).
+    const UNKNOWN: u32 = u32::MAX;
+    const NO_FIT: u32 = u32::MAX - 1;
+    let offered = vec![std::cell::Cell::new(UNKNOWN); table.entities.len()];
+    let offer = |e: usize| {
+        if offered[e].get() == UNKNOWN {
             let lex_parent = || {
-                let parent = doc.lex.entities()[table.entities[m.entity].lex?].parent?;
+                let parent = doc.lex.entities()[table.entities[e].lex?].parent?;
                 table.by_lex.get(&parent).copied()
             };
-            table.entities[m.entity].parent.map(|(p, _)| p).or_else(lex_parent).filter(|&p| fits(p) && !in_relative())
+            let fit = if fits(e) {
+                Some(e)
+            } else {
+                table.entities[e].parent.map(|(p, _)| p).or_else(lex_parent).filter(|&p| fits(p))
+            };
+            offered[e].set(fit.map_or(NO_FIT, |f| f as u32));
+        }
+        let offer = offered[e].get();
+        (offer != NO_FIT).then_some(offer as usize)
+    };
+    // The offers of the 200 latest mentions, nearest first.
+    let candidates = || {
+        table.before(doc.span(t).start).take(200).filter_map(|m| {
+            let e = offer(m.entity)?;
+            // "The NKDF, which fought alongside the SHLA, rejected the deal. … the group": not
+            // a bystander in a relative clause (checked last: most mentions do not fit).
+            let sentence_start = doc.article.sentences()[doc.sentence_idx(m.tokens.start)].tokens.start;
+            (!super::stances::in_relative_clause(doc, sentence_start, m.tokens.start)).then_some(e)
         })
     };
     // "the army", "the military": the state's armed forces or the state, never a militia.
