@@ -1421,9 +1421,18 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         // A common word that a connector follows heads the name: "Center for Strategic and
         // International Studies".
         while start < run.end
-            && ((doc.is_common(start) && !doc.is_any(start + 1, CONNECTORS)) || doc.title_at(start).is_some())
+            && ((doc.is_common(start) && !doc.is_any(start + 1, CONNECTORS))
+                || doc.title_at(start).is_some()
+                || is_people_noun(doc, start))
         {
             start += doc.word_hit_len(start).max(1);
+        }
+        // "Minister of Petroleum, Mines and Energy": a government post's portfolio, not a body.
+        if start > run.start && doc.is_any(start, words!["of", "for"]) && !doc.is_any(start + 1, words!["the"]) {
+            start += 1;
+        }
+        if start < run.end && is_portfolio(doc, start) {
+            continue;
         }
         let mut end = run.end;
         while end > start && doc.is_any(end - 1, CONNECTORS) {
@@ -1648,6 +1657,21 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
     for t in (0..doc.n_tokens()).filter(|&t| doc.is_cap(t)) {
         *cap_words.entry(doc.base(t)).or_default() += 1;
     }
+    // "the Blue Dunes gas field": two capitalised words after "the" and before a common noun
+    // name a thing, wherever else they stand alone ("Blue Dunes is proof …").
+    let things: rustc_hash::FxHashSet<(u64, u64)> = (1..doc.n_tokens().saturating_sub(2))
+        .filter(|&t| {
+            doc.is_any(t - 1, words!["the"])
+                && doc.is_cap(t)
+                && doc.is_cap(t + 1)
+                && doc.is_word(t + 2)
+                && !doc.is_cap(t + 2)
+                && doc.speech_at(t + 2).is_none()
+                && doc.cue_at(t + 2).is_none()
+                && !doc.is_any(t + 2, words!["and", "or", "of", "for", "to", "in", "on", "at", "with", "who", "was", "is"])
+        })
+        .map(|t| (doc.key(t), doc.key(t + 1)))
+        .collect();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mid_sentence = mid_sentence_caps(doc);
     for (ri, run) in runs.iter().enumerate() {
@@ -1716,6 +1740,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             let is_name = end > start && !(run_on && end - start == 1);
             if is_name
                 && !is_group_noun(doc, &mid_sentence, start, end)
+                && !opens_with_ordinal(doc, start)
                 && !inside_portfolio(doc, start, end)
                 && !whole_portfolio(doc, start, end)
                 && !portfolio_before_title(doc, end, run.end)
@@ -1777,6 +1802,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             || (n_words >= 2
                 && is_bare_name(doc, &range)
                 && (surname_recurs(doc, &cap_words, &range) || looks_like_full_name(doc, &range))
+                && !things.contains(&(doc.key(range.start), doc.key(range.start + 1)))
                 && !inside_longer_name(doc, &range));
         // "the secretariat in Tromsø said": one word after "in" is where; "the research vessel
         // Akademik Rostov": a ship's name.
@@ -1844,14 +1870,18 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         let served = title.is_some() && !rank_only && table.entities[e].roles.iter().any(|r| r.org.is_some());
         let apposition = if served { None } else { apposition_title(doc, table, range.end) };
         // After a rank, only a body named outright: "the military" is resolved later.
+        let military_rank = title.is_some_and(|(i, _)| doc.lex.title(i).category == "military");
         let named_after = |title_end: usize| {
             let u = title_end + 1 + usize::from(doc.is_any(title_end + 1, words!["the"]));
-            !rank_only || table.mention_at(u).is_some()
+            !military_rank || table.mention_at(u).is_some()
         };
         if served {
             // The title before the name says it all.
         } else if let Some((title_idx, title_start, title_end)) = apposition.filter(|a| named_after(a.2)) {
-            let org = apposition_org(doc, table, title_start, title_end);
+            // "The delegation of Senegal was led by X, Minister of Energy": the minister is the
+            // delegation's.
+            let org = apposition_org(doc, table, title_start, title_end)
+                .or_else(|| led_by(doc, table, range.start).map(|(owner, ..)| owner));
             let info = doc.lex.title(title_idx);
             if !(info.is_honorific() || is_shadow_post(doc, title_start)) {
                 let span = Span::new(name_span.start, doc.span(title_end - 1).end);
@@ -2341,10 +2371,14 @@ fn led_by(doc: &Doc<'_>, table: &Table, start: usize) -> Option<(usize, usize, &
     let led = by.checked_sub(1)?;
     // "Egypt, represented by Ambassador X": a state's delegate.
     let represented = doc.is_any(led, words!["represented"]);
-    if !described
-        || !(represented || doc.is_any(led, words!["led", "headed", "chaired"]))
-        || !doc.is_punct(led.checked_sub(1)?, ",")
-    {
+    if !described || !(represented || doc.is_any(led, words!["led", "headed", "chaired"])) {
+        return None;
+    }
+    // "The delegation of Senegal was led by X": the state or body the delegation is of.
+    if doc.is_any(led.checked_sub(1)?, words!["was", "were", "is", "are"]) {
+        return delegation_owner(doc, table, led - 1).map(|owner| (owner, led, "head of delegation"));
+    }
+    if !doc.is_punct(led - 1, ",") {
         return None;
     }
     let m = table.mention_at(led.checked_sub(2)?)?;
@@ -2353,6 +2387,20 @@ fn led_by(doc: &Doc<'_>, table: &Table, start: usize) -> Option<(usize, usize, &
     let fits =
         matches!(kind, EntityKind::Organization | EntityKind::Group) || (represented && kind == EntityKind::Country);
     fits.then_some((m.entity, led, role))
+}
+
+/// Whose delegation the subject ending before `end` is: "The delegation of the Republic of
+/// Senegal", "Mauritania's delegation", "the Senegalese delegation".
+fn delegation_owner(doc: &Doc<'_>, table: &Table, end: usize) -> Option<usize> {
+    let start = doc.article.sentences()[doc.sentence_idx(end)].tokens.start;
+    let noun = (start..end).find(|&u| doc.is_any(u, words!["delegation", "delegations"]))?;
+    let body = |m: &Mention| matches!(table.entities[m.entity].kind, EntityKind::Country | EntityKind::Organization);
+    if doc.is_any(noun + 1, words!["of", "from"]) {
+        let u = noun + 2 + usize::from(doc.is_any(noun + 2, words!["the"]));
+        return table.mention_at(u).filter(|m| body(m) && m.tokens.end == end).map(|m| m.entity);
+    }
+    let m = table.mention_at(noun.checked_sub(1)?).filter(|m| body(m) && noun + 1 == end)?;
+    (doc.is_possessive(noun - 1) || m.form == MentionForm::Demonym).then_some(m.entity)
 }
 
 /// The organization or country of an apposition title: before it ("Norway's prime minister",
@@ -2405,6 +2453,33 @@ fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
         first += 1;
     }
     first
+}
+
+/// "Minister of Petroleum, Mines and Energy", "Minister of Energy, Petroleum and Mines": words
+/// that go on from a government post's "of" or "for" (or a comma or "and" after its portfolio)
+/// name the portfolio; "the" before them makes them a body ("Director of the Agency for …").
+fn is_portfolio(doc: &Doc<'_>, start: usize) -> bool {
+    let government = |i: usize| matches!(doc.lex.title(i).category.as_str(), "minister" | "deputy" | "official");
+    // "Minister of Energy, Petroleum and Mines": the listed title holds the first portfolio.
+    let after_portfolio_title = start >= 2
+        && doc.is_punct(start - 1, ",")
+        && (start.saturating_sub(6)..start - 1).any(|s| {
+            doc.title_at(s).is_some_and(government)
+                && s + doc.word_hit_len(s) == start - 1
+                && (s..start - 1).any(|u| doc.is_any(u, words!["of", "for"]))
+        });
+    // "the two Ministers of Petroleum": a portfolio of people named by their post.
+    let after_people = start >= 2 && doc.is_any(start - 1, words!["of", "for"]) && is_people_noun(doc, start - 2);
+    start > 0
+        && !doc.is_any(start - 1, words!["the"])
+        && (after_portfolio_title
+            || after_people
+            || portfolio_title_before(doc, start).is_some_and(|(i, _)| government(i)))
+}
+
+/// A capitalised noun for the people of an actor: "Ministers", "Delegates".
+fn is_people_noun(doc: &Doc<'_>, t: usize) -> bool {
+    doc.is_cap(t) && doc.lex.proxy(doc.base(t)) == Some(super::lexicon::ProxyKind::People)
 }
 
 /// A state's body named with the state: "Kazakhstan's Energy Ministry".
@@ -2471,6 +2546,20 @@ fn is_group_noun(doc: &Doc<'_>, mid_sentence: &rustc_hash::FxHashSet<&str>, star
         && plural
         && doc.lex.given_name_gender(word).is_none()
         && !mid_sentence.contains(word)
+}
+
+/// "the Fifth Session", "the 39th Ordinary Summit": a name that opens with an ordinal counts
+/// meetings or units, never a person.
+fn opens_with_ordinal(doc: &Doc<'_>, start: usize) -> bool {
+    const ORDINALS: Words = words![
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "twentieth", "thirtieth", "fortieth", "fiftieth",
+    ];
+    let word = doc.base(start);
+    let numbered = word.starts_with(|c: char| c.is_ascii_digit())
+        && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));
+    doc.is_any(start, ORDINALS) || numbered
 }
 
 /// Capitalised words written somewhere other than at the start of a sentence or a quote.
