@@ -1587,6 +1587,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             "body"
         } else if let Some(c) = described {
             c.as_str()
+        } else if head_t.is_some_and(|h| doc.lex.is_company_head(doc.base(h))) {
+            "company"
         } else if kind == EntityKind::Group {
             "armed"
         } else {

@@ -397,6 +397,22 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
     }
 }
 
+/// Nouns for the two sides of a bilateral matter: "the two parties", "both countries".
+const PAIR_NOUNS: Words = words![
+    "sides",
+    "parties",
+    "countries",
+    "states",
+    "governments",
+    "nations",
+    "neighbours",
+    "neighbors",
+    "delegations",
+    "capitals",
+    "leaders",
+    "ministers"
+];
+
 /// Auxiliaries that open a verb phrase after its subject.
 const AUXILIARIES: Words =
     words!["has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "could"];
@@ -467,6 +483,25 @@ fn stance_at(
         if doc.is_any(u, words!["whether"]) {
             return;
         }
+    }
+    // "to suspend the approval of …", "rejected the agreement": a cue named as the object of
+    // another of the other polarity (right after it, with a determiner and perhaps an
+    // adjective) is what that one acts on, no stance of its own.
+    let det = if c >= 1 && doc.is_any(c - 1, DETERMINERS) {
+        Some(c - 1)
+    } else if c >= 2 && doc.is_any(c - 2, DETERMINERS) && doc.is_word(c - 1) && !doc.is_cap(c - 1) {
+        Some(c - 2)
+    } else {
+        None
+    };
+    let governed = det.is_some_and(|d| {
+        d > clause.start
+            && (d.saturating_sub(3)..d).any(|u| {
+                doc.cue_at(u).is_some_and(|i| doc.lex.cue(i).polarity != cue.polarity) && u + doc.word_hit_len(u) == d
+            })
+    });
+    if governed {
+        return;
     }
     let polarity = match (cue.polarity, is_negated) {
         (p, false) => p,
@@ -652,11 +687,41 @@ fn stance_at(
         sources.push(m.entity);
         rule = "possessor of the act";
     }
+    // "the decision of Helios Offshore to withdraw from …", "Mali's decision to leave …": who
+    // decided, planned or threatened acts.
+    if sources.is_empty() && c >= 3 && doc.is_any(c - 1, words!["to"]) {
+        const INTENT_NOUNS: Words =
+            words!["decision", "plan", "plans", "move", "bid", "threat", "intention", "refusal", "readiness", "offer"];
+        let of_actor = table
+            .mention_at(c - 2)
+            .filter(|m| m.tokens.start >= 2 && doc.is_any(m.tokens.start - 1, words!["of", "by"]))
+            .filter(|m| doc.is_any(m.tokens.start - 2, INTENT_NOUNS));
+        let possessor = (doc.is_any(c - 2, INTENT_NOUNS) && doc.is_possessive(c - 3))
+            .then(|| table.mention_at(c - 3))
+            .flatten();
+        if let Some(m) = of_actor.or(possessor).filter(|m| is_actor(table, m.entity)) {
+            sources.push(m.entity);
+            rule = "who decided";
+        }
+    }
     for t in (clause.start..c).rev().take_while(|_| sources.is_empty()) {
         // "He said farmers “preserve Brazil” and accused Tavares …": quoted words are no
         // subject of a verb outside the quote.
         if doc.quote_of(t).is_some() && doc.quote_of(t) != doc.quote_of(c) {
             continue;
+        }
+        // "The two Parties rejected the report": the parties to the latest agreement, else the
+        // two states the passage is about, each acting (on a third actor: an inferred pair is
+        // not evidence enough of a stance toward each other).
+        if t > clause.start
+            && doc.is_any(t, PAIR_NOUNS)
+            && doc.is_any(t - 1, words!["two", "both"])
+            && is_subject(doc, table, &clause, t - 1)
+        {
+            let pair = agreement_parties(doc, out, c);
+            sources = if pair.is_empty() { two_states(doc, table, c) } else { pair };
+            rule = "the two sides";
+            break;
         }
         if let Some(m) = table.mention_at(t) {
             let is_location = m.form == super::entities::MentionForm::Location;
@@ -1486,8 +1551,10 @@ fn list_subject(doc: &Doc<'_>, table: &Table, c: usize) -> Option<usize> {
         let numbered = doc.kind(t) == TokenKind::Number && doc.is_punct(t + 1, ".)");
         let lettered =
             doc.is_punct(t, "(") && doc.is_word(t + 1) && doc.word(t + 1).len() <= 3 && doc.is_punct(t + 2, ")");
+        // "a) to approve …", "iv) to ban …".
+        let half_lettered = doc.is_word(t) && doc.word(t).len() <= 3 && !doc.is_cap(t) && doc.is_punct(t + 1, ")");
         let bullet = doc.is_punct(t, "•-–*");
-        if numbered {
+        if numbered || half_lettered {
             Some(t + 2)
         } else if lettered {
             Some(t + 3)
@@ -1495,11 +1562,15 @@ fn list_subject(doc: &Doc<'_>, table: &Table, c: usize) -> Option<usize> {
             bullet.then_some(t + 1)
         }
     };
+    let ends_in_colon = |q: usize| doc.paragraph_tokens(q).end.checked_sub(1).filter(|&u| doc.is_punct(u, ":"));
     let pi = doc.paragraph_of(c);
     marker_end(pi)?;
-    let intro = (pi.saturating_sub(MAX_ITEMS)..pi).rev().find(|&q| marker_end(q).is_none())?;
-    let tokens = doc.paragraph_tokens(intro);
-    let colon = tokens.end.checked_sub(1).filter(|&u| doc.is_punct(u, ":"))?;
+    // The paragraph that opens the list ends in a colon; it may be an item of an outer list
+    // ("4. … the Commission decided:" before "a) to approve …").
+    let intro = (pi.saturating_sub(MAX_ITEMS)..pi)
+        .rev()
+        .find(|&q| marker_end(q).is_none() || ends_in_colon(q).is_some())?;
+    let colon = ends_in_colon(intro)?;
     let sentence = doc.article.sentences()[doc.sentence_idx(colon)].tokens.clone();
     sentence_subject(doc, table, sentence.start..colon)
 }

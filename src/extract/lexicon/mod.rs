@@ -154,6 +154,7 @@ pub struct Lexicon {
     org_heads: HashMap<String, EntityKind>,
     document_heads: HashSet<String>,
     feature_heads: HashSet<String>,
+    company_heads: HashSet<String>,
     given_names: HashMap<String, Gender>,
     descriptions: HashMap<String, Vec<String>>,
     proxies: HashMap<String, ProxyKind>,
@@ -363,6 +364,8 @@ impl Lexicon {
             rows("org_heads.tsv").iter().filter(|r| r[1] == "document").map(|r| r[0].to_owned()).collect();
         let feature_heads =
             rows("org_heads.tsv").iter().filter(|r| r[1] == "feature").map(|r| r[0].to_owned()).collect();
+        let company_heads =
+            rows("org_heads.tsv").iter().filter(|r| r[1] == "company").map(|r| r[0].to_owned()).collect();
         let org_heads = rows("org_heads.tsv")
             .iter()
             .filter(|r| r[1] != "document" && r[1] != "feature")
@@ -404,6 +407,7 @@ impl Lexicon {
             org_heads,
             document_heads,
             feature_heads,
+            company_heads,
             given_names,
             descriptions,
             proxies,
@@ -489,6 +493,12 @@ impl Lexicon {
     /// True for head nouns of documents ("Convention", "Treaty"): a name ending in one is no actor.
     pub fn is_document_head(&self, word: &str) -> bool {
         self.document_heads.contains(word)
+    }
+
+    /// True for head nouns that end companies' names ("Mining", "Holdings"): such a name is
+    /// "the company".
+    pub fn is_company_head(&self, word: &str) -> bool {
+        self.company_heads.contains(word)
     }
 
     /// True for head nouns of geographic features ("Shoal", "Strait"): a name ending in one is
