@@ -1670,7 +1670,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 && !doc.is_cap(t + 2)
                 && doc.speech_at(t + 2).is_none()
                 && doc.cue_at(t + 2).is_none()
-                && !doc.is_any(t + 2, words!["and", "or", "of", "for", "to", "in", "on", "at", "with", "who", "was", "is"])
+                && !doc
+                    .is_any(t + 2, words!["and", "or", "of", "for", "to", "in", "on", "at", "with", "who", "was", "is"])
         })
         .map(|t| (doc.key(t), doc.key(t + 1)))
         .collect();
@@ -2554,13 +2555,33 @@ fn is_group_noun(doc: &Doc<'_>, mid_sentence: &rustc_hash::FxHashSet<&str>, star
 /// meetings or units, never a person.
 fn opens_with_ordinal(doc: &Doc<'_>, start: usize) -> bool {
     const ORDINALS: Words = words![
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-        "twentieth", "thirtieth", "fortieth", "fiftieth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
     ];
     let word = doc.base(start);
-    let numbered = word.starts_with(|c: char| c.is_ascii_digit())
-        && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));
+    let numbered =
+        word.starts_with(|c: char| c.is_ascii_digit()) && ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s));
     doc.is_any(start, ORDINALS) || numbered
 }
 
@@ -2644,6 +2665,8 @@ fn link_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, us
 
 /// The entity a description noun at `t` refers to: "the bloc('s)" → the latest bloc.
 fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    const UNKNOWN: u32 = u32::MAX;
+    const NO_FIT: u32 = u32::MAX - 1;
     let classes = doc.lex.description(doc.base(t))?;
     let fits = |e: usize| {
         let ent = &table.entities[e];
@@ -2655,8 +2678,6 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
     };
     // What a mention of each entity offers, worked out once per entity: the entity if it fits,
     // else its parent if that fits (after "the CSTO Council", "the organization" is the CSTO).
-    const UNKNOWN: u32 = u32::MAX;
-    const NO_FIT: u32 = u32::MAX - 1;
     let offered = vec![std::cell::Cell::new(UNKNOWN); table.entities.len()];
     let offer = |e: usize| {
         if offered[e].get() == UNKNOWN {

@@ -696,9 +696,8 @@ fn stance_at(
             .mention_at(c - 2)
             .filter(|m| m.tokens.start >= 2 && doc.is_any(m.tokens.start - 1, words!["of", "by"]))
             .filter(|m| doc.is_any(m.tokens.start - 2, INTENT_NOUNS));
-        let possessor = (doc.is_any(c - 2, INTENT_NOUNS) && doc.is_possessive(c - 3))
-            .then(|| table.mention_at(c - 3))
-            .flatten();
+        let possessor =
+            (doc.is_any(c - 2, INTENT_NOUNS) && doc.is_possessive(c - 3)).then(|| table.mention_at(c - 3)).flatten();
         if let Some(m) = of_actor.or(possessor).filter(|m| is_actor(table, m.entity)) {
             sources.push(m.entity);
             rule = "who decided";
@@ -1567,9 +1566,8 @@ fn list_subject(doc: &Doc<'_>, table: &Table, c: usize) -> Option<usize> {
     marker_end(pi)?;
     // The paragraph that opens the list ends in a colon; it may be an item of an outer list
     // ("4. … the Commission decided:" before "a) to approve …").
-    let intro = (pi.saturating_sub(MAX_ITEMS)..pi)
-        .rev()
-        .find(|&q| marker_end(q).is_none() || ends_in_colon(q).is_some())?;
+    let intro =
+        (pi.saturating_sub(MAX_ITEMS)..pi).rev().find(|&q| marker_end(q).is_none() || ends_in_colon(q).is_some())?;
     let colon = ends_in_colon(intro)?;
     let sentence = doc.article.sentences()[doc.sentence_idx(colon)].tokens.clone();
     sentence_subject(doc, table, sentence.start..colon)

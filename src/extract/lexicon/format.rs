@@ -150,7 +150,10 @@ pub const SCHEMAS: &[Schema] = &[
     },
     Schema {
         file: "org_heads.tsv",
-        columns: &[("word", Column::Text), ("kind", Column::OneOf(&["organization", "company", "group", "document", "feature"]))],
+        columns: &[
+            ("word", Column::Text),
+            ("kind", Column::OneOf(&["organization", "company", "group", "document", "feature"])),
+        ],
     },
     Schema {
         file: "descriptions.tsv",
