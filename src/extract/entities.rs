@@ -2856,6 +2856,16 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
         .enumerate()
         .filter_map(|(i, e)| Some((e.surname.as_ref()?.split_whitespace().map(str::to_owned).collect(), i)))
         .collect();
+    // "Khafaji" for "Salman al-Khafaji": the surname without its particle.
+    let bare: Vec<(Vec<String>, usize)> = surnames
+        .iter()
+        .filter_map(|(parts, i)| {
+            let [word] = parts.as_slice() else { return None };
+            let (_, rest) = word.split_once(['-', '’', '\''])?;
+            (super::doc::is_particle_name(word) && rest.chars().count() > 2).then(|| (vec![rest.to_owned()], *i))
+        })
+        .collect();
+    surnames.splice(0..0, bare);
     // A Spanish first surname alone names the person too: "Valdivieso" for "Ernesto Valdivieso
     // Arroyo".
     let first_surnames = table.entities.iter().enumerate().filter_map(|(i, e)| {

@@ -219,8 +219,15 @@ fn has_own_speaker(doc: &Doc<'_>, qi: usize) -> bool {
     // "“…,” the diplomat said": a speaker the map does not show (an unnamed diplomat).
     let after = doc.quote_outer_tokens(qi).end;
     let para = doc.quotes[qi].paragraph_idx;
+    // Not the next sentence's verb: "“… fix that.” She argues that …".
+    let sentence = doc.sentence_idx(after.saturating_sub(1));
     let said_after = (after..(after + 6).min(doc.n_tokens()))
-        .take_while(|&t| doc.paragraph_of(t) == para && doc.quote_of(t).is_none() && !doc.is_punct(t, ".;!?“\"«"))
+        .take_while(|&t| {
+            doc.paragraph_of(t) == para
+                && doc.sentence_idx(t) == sentence
+                && doc.quote_of(t).is_none()
+                && !doc.is_punct(t, ".;!?“\"«")
+        })
         .any(|t| doc.speech_at(t).is_some_and(|s| doc.lex.speech_verb(s).kind != "according"));
     if said_after {
         return true;
@@ -314,6 +321,10 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
     }
     for v in (start..q_first).rev() {
         let Some(s) = doc.speech_at(v).filter(|_| !is_noun_use(doc, v)) else { continue };
+        // "what Iraq had been promised": a passive verb's subject says nothing.
+        if v > 0 && doc.is_any(v - 1, words!["been", "being", "was", "were"]) && doc.word(v).ends_with("ed") {
+            continue;
+        }
         let kind = doc.lex.speech_verb(s).kind.as_str();
         let cue = Span::new(doc.span(v).start, doc.span(v + doc.word_hit_len(v) - 1).end);
         let found = if kind == "according" || kind == "relay" {
