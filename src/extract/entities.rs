@@ -473,7 +473,7 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     descriptions(doc, &mut table);
     table.reindex();
     late_role_orgs(doc, &mut table);
-    ministers_of_named_ministries(&mut table);
+    ministers_of_named_ministries(doc, &mut table);
     // "Prime Minister X" with no country named: the country the article is about, else the
     // dateline's (local officials go unqualified in wire copy).
     if let Some(home) = home_country(&table).or_else(|| dateline_country(doc, &table)) {
@@ -494,20 +494,51 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     table
 }
 
-/// "Minister of Foreign Affairs Lin Chao-wei" in a release of the "Ministry of Foreign Affairs":
-/// a minister with no state named heads the one ministry of that portfolio the article names.
-fn ministers_of_named_ministries(table: &mut Table) {
+/// "Minister of Foreign Affairs Lin Chao-wei" in a release of the "Ministry of Foreign Affairs",
+/// "Energy and Mines Minister Rosa Huamani" after "Peru's Energy and Mines Ministry": a minister
+/// with no organization named, or only a state, heads the one ministry of that portfolio the
+/// article names (the state's own, where a state is named).
+fn ministers_of_named_ministries(doc: &Doc<'_>, table: &mut Table) {
+    let tokens = doc.article.tokens();
     for e in 0..table.entities.len() {
         for r in 0..table.entities[e].roles.len() {
             let role = &table.entities[e].roles[r];
-            if role.org.is_some() || !role.title.contains("Minister") || role.title.contains("Prime") {
+            let state = role.org.filter(|&o| table.entities[o].kind == EntityKind::Country);
+            if (role.org.is_some() && state.is_none())
+                || !role.title.contains("Minister")
+                || role.title.contains("Prime")
+            {
                 continue;
             }
-            let portfolio =
-                role.title.trim_start_matches("Deputy ").trim_start_matches("Vice ").replace("Minister", "Ministry");
+            // The portfolio in the title ("Minister of Foreign Affairs"), if it names one.
+            let own = role.title.trim_start_matches("Deputy ").trim_start_matches("Vice ");
+            // With a state named, only the portfolio before the title names a ministry.
+            let mut portfolios: Vec<String> = (own != "Minister" && state.is_none())
+                .then(|| own.replace("Minister", "Ministry"))
+                .into_iter()
+                .collect();
+            // The portfolio's capitalised words right before the title.
+            if let Ok(title_start) = tokens.binary_search_by_key(&role.title_span.start, |t| t.span.start) {
+                let first = (0..title_start)
+                    .rev()
+                    .take_while(|&u| {
+                        (doc.is_cap(u) && table.mention_at(u).is_none() && doc.title_at(u).is_none())
+                            || doc.is_any(u, words!["and"])
+                            || doc.is_punct(u, "&")
+                    })
+                    .last();
+                if let Some(first) = first.filter(|&f| doc.is_cap(f)) {
+                    let words = &doc.text[doc.span(first).start..doc.span(title_start - 1).end];
+                    portfolios.push(format!("{words} Ministry"));
+                }
+            }
+            if portfolios.is_empty() {
+                continue;
+            }
             let mut ministries = table.entities.iter().enumerate().filter(|(_, m)| {
                 m.kind == EntityKind::Organization
-                    && (m.name == portfolio || m.name.ends_with(&format!(" {portfolio}")))
+                    && portfolios.iter().any(|p| m.name == *p || m.name.ends_with(&format!(" {p}")))
+                    && state.is_none_or(|s| m.parent.is_none_or(|(p, _)| p == s))
             });
             if let (Some((m, _)), None) = (ministries.next(), ministries.next()) {
                 table.entities[e].roles[r].org = Some(m);
@@ -889,7 +920,8 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
     let n = doc.n_tokens();
     let mut t = 0;
     while t < n {
-        if !doc.is_cap(t) || doc.furniture[t] {
+        // "Vancouver-based": where a body sits, not a word of its name.
+        if !doc.is_cap(t) || doc.furniture[t] || is_based(doc, t) {
             t += 1;
             continue;
         }
@@ -929,8 +961,9 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                         // "… Nurbek Sydykov and Uzbekistan's Minister …", "and Foreign Minister X":
                         // a new noun phrase, not the rest of a name.
                         && !(doc.is(end, "and") && (doc.is_possessive(end + 1) || doc.title_at(end + 1).is_some())))
-                    // "the Farmers' Alliance": a plural possessive inside a name.
-                    || (doc.is_punct(end, "'’") && doc.word(end - 1).ends_with('s')))
+                    // "the Farmers' Alliance": a plural possessive inside a name; not an
+                    // organization's ("Northvale Resources' Quellaypampa project").
+                    || (doc.is_punct(end, "'’") && doc.word(end - 1).ends_with('s') && doc.org_head(end - 1).is_none()))
             {
                 end += 2;
             } else {
@@ -1782,10 +1815,20 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             let span = Span::new(doc.span(range.start).start, doc.span(range.end - 1).end);
             super::doc::strip_possessive(&doc.text[span.range()]).to_owned()
         };
+        // "Vancouver-based Northvale": where a body sits says what it is (and the body may have
+        // been named by a longer name before).
+        let based = range.start > 0 && is_based(doc, range.start - 1);
         let known_body = [EntityKind::Organization, EntityKind::Group]
             .into_iter()
-            .find_map(|kind| table.by_name.get(&(kind, body_name())).copied());
-        let described = if title.is_none() { described_body_after(doc, range.end) } else { None };
+            .find_map(|kind| table.by_name.get(&(kind, body_name())).copied())
+            .or_else(|| (based && n_words == 1).then(|| body_by_first_word(table, &body_name())).flatten());
+        let described = if title.is_some() {
+            None
+        } else if based {
+            Some("company")
+        } else {
+            described_body_after(doc, range.end)
+        };
         if let Some(e) =
             known_body.or_else(|| described.map(|class| table.named(&body_name(), EntityKind::Organization, class)))
         {
@@ -1832,6 +1875,14 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 ],
             );
         if !signal || n_words == 0 || n_words > 5 || located || vessel {
+            continue;
+        }
+        // "Northvale, which says …, said": a body named before by a longer name, not a person.
+        if n_words == 1
+            && title.is_none()
+            && let Some(e) = body_by_first_word(table, &body_name())
+        {
+            table.add(doc, range.clone(), e, MentionForm::Name);
             continue;
         }
         let name_span = Span::new(doc.span(range.start).start, doc.span(range.end - 1).end);
@@ -2483,6 +2534,22 @@ fn is_portfolio(doc: &Doc<'_>, start: usize) -> bool {
 /// A capitalised noun for the people of an actor: "Ministers", "Delegates".
 fn is_people_noun(doc: &Doc<'_>, t: usize) -> bool {
     doc.is_cap(t) && doc.lex.proxy(doc.base(t)) == Some(super::lexicon::ProxyKind::People)
+}
+
+/// "Vancouver-based", "Geneva-headquartered": a place word that says where a body sits.
+fn is_based(doc: &Doc<'_>, t: usize) -> bool {
+    let word = doc.word(t);
+    word.ends_with("-based") || word.ends_with("-headquartered")
+}
+
+/// "Northvale" for "Northvale Resources": the one body whose longer name opens with `word`.
+fn body_by_first_word(table: &Table, word: &str) -> Option<usize> {
+    let mut found = table.entities.iter().enumerate().filter(|(_, e)| {
+        matches!(e.kind, EntityKind::Organization | EntityKind::Group)
+            && e.name.split_once(' ').is_some_and(|(first, _)| first == word)
+    });
+    let (i, _) = found.next()?;
+    found.next().is_none().then_some(i)
 }
 
 /// A state's body named with the state: "Kazakhstan's Energy Ministry".

@@ -911,6 +911,17 @@ fn stance_at(
             // "Sudan's paramilitary Rapid Support Forces": the head actor, not its possessor.
             let m = possessed_head(doc, table, m).unwrap_or(m);
             let e = m.entity;
+            // "Canadian miner Northvale Resources": the demonym describes the actor named next.
+            let next = m.tokens.end;
+            if m.form == super::entities::MentionForm::Demonym
+                && !doc.is_cap(next)
+                && doc.lex.description(doc.base(next)).is_some()
+                && table.mention_at(next + 1).is_some()
+            {
+                t = next + 1;
+                n_words += 2;
+                continue;
+            }
             // "the attack by X": X did it, X is not the target of "attack".
             // "warnings from London and Brussels": they gave them.
             let before = m
