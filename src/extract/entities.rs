@@ -1185,18 +1185,32 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         let mut title_end = end - 1;
         // "Somaliland's minister of information, X", "Norway's Minister of Fisheries and Oceans,
         // X": a portfolio after the title.
+        // "Bangladesh's Refugee Commissioner (RRRC), X": the acronym of the post.
+        if title_end >= 3
+            && doc.is_punct(title_end - 1, ")")
+            && doc.is_all_caps(title_end - 2)
+            && doc.is_punct(title_end - 3, "(")
+        {
+            title_end -= 3;
+        }
         let listed = (title_end.saturating_sub(5)..title_end)
             .any(|u| doc.title_at(u).is_some() && u + doc.word_hit_len(u) == title_end);
+        // "China's special envoy for Asian affairs, X": the title ends before "of" or "for", or
+        // runs into the portfolio ("Minister of Energy and Mineral Development").
         if !listed
             && let Some(of) = (title_end.saturating_sub(6)..title_end).find(|&u| doc.is_any(u, words!["of", "for"]))
-            && of > 0
-            && doc.title_at(of - 1).is_some_and(|i| doc.lex.title(i).category == "minister")
-            && (of + 1..title_end).all(|u| doc.is_word(u) && table.mention_at(u).is_none() && doc.title_at(u).is_none())
+            && let Some(post) = (of.saturating_sub(4)..of).find(|&u| {
+                doc.title_at(u).is_some_and(|i| !doc.lex.title(i).is_honorific())
+                    && (u + doc.word_hit_len(u) == of || u + 1 == of)
+            })
+            && (of + 1..title_end).all(|u| {
+                doc.is_word(u)
+                    && table.mention_at(u).is_none_or(|m| table.entities[m.entity].kind == EntityKind::Place)
+                    && doc.title_at(u).is_none()
+            })
             && of + 1 < title_end
         {
-            // The listed title may run into the portfolio: "Minister of Energy and Mineral
-            // Development".
-            title_end = of - 1 + doc.word_hit_len(of - 1);
+            title_end = post + doc.word_hit_len(post);
         }
         if let Some(p) =
             (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["in", "to", "at", "for", "of"]))
@@ -1283,6 +1297,19 @@ fn title_phrase_start(doc: &Doc<'_>, start: usize, opens: &impl Fn(usize) -> boo
     {
         first = prev;
     }
+    // "Bangladesh's Refugee Relief and Repatriation Commissioner": a capitalised portfolio.
+    let mut p = first;
+    while p > 1
+        && first - p < 6
+        && !opens(p - 1)
+        && ((doc.is_cap(p - 1) && doc.title_at(p - 1).is_none() && doc.quote_of(p - 1).is_none())
+            || (doc.is_any(p - 1, words!["and"]) && doc.is_cap(p - 2)))
+    {
+        p -= 1;
+    }
+    if p < first && doc.is_cap(p) && opens(p - 1) {
+        return Some(first);
+    }
     let mut u = first;
     while u > 0 && !opens(u - 1) && first - u < 2 {
         let w = u - 1;
@@ -1331,7 +1358,14 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
     // The organization right before the title, or before one or two modifiers of it:
     // "CSTO Secretary General", "EU Energy Commissioner", "Russian Foreign Ministry spokeswoman".
     let mut skip = 1;
-    while skip <= 3 {
+    // Past three words, only a capitalised portfolio ("Refugee Relief and Repatriation
+    // Commissioner").
+    while skip <= 3
+        || (skip <= 7
+            && title_start
+                .checked_sub(skip)
+                .is_some_and(|u| doc.is_cap(u) || (doc.is_any(u, words!["and"]) && u > 0 && doc.is_cap(u - 1))))
+    {
         let Some(u) = title_start.checked_sub(skip) else { break };
         if let Some(m) = table.mention_at(u) {
             let kind = table.entities[m.entity].kind;
@@ -1383,7 +1417,9 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
             || !(doc.speech_at(u).is_some() || doc.cue_at(u).is_some() || w.ends_with("ed") || w.ends_with("ing"));
         if !doc.is_word(u)
             || !modifier
-            || doc.is_any(u, words!["the", "a", "an", "of", "for", "and"])
+            || doc.is_any(u, words!["the", "a", "an", "of", "for"])
+            || (doc.is_any(u, words!["and"])
+                && !(u > 0 && doc.is_cap(u - 1) && table.mention_at(u - 1).is_none() && doc.is_cap(u + 1)))
             || (doc.title_at(u).is_some() && !doc.is(u, "deputy"))
         {
             break;

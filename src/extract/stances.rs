@@ -494,13 +494,18 @@ fn stance_at(
     } else {
         None
     };
-    let governed = det.is_some_and(|d| {
-        d > clause.start
-            && (d.saturating_sub(3)..d).any(|u| {
-                doc.cue_at(u).is_some_and(|i| doc.lex.cue(i).polarity != cue.polarity) && u + doc.word_hit_len(u) == d
-            })
-    });
-    if governed {
+    let governs = |end: usize| {
+        (end.saturating_sub(3).max(clause.start)..end).any(|u| {
+            doc.cue_at(u).is_some_and(|i| doc.lex.cue(i).polarity != cue.polarity) && u + doc.word_hit_len(u) == end
+        })
+    };
+    // "to suspend funding for …": right after it, too.
+    if det.is_some_and(|d| d > clause.start && governs(d)) || governs(c) {
+        return;
+    }
+    // "Refugee Relief and Repatriation Commissioner": a capitalised word inside a name or a
+    // title's portfolio is no cue.
+    if doc.is_cap(c) && c > sentence_start && (doc.is_cap(c - 1) || doc.is_cap(cue_end)) && !doc.is_all_caps(c) {
         return;
     }
     let polarity = match (cue.polarity, is_negated) {

@@ -33,6 +33,8 @@ struct Case {
     absent_stances: Vec<StanceExp>,
     #[serde(default)]
     affiliations: Vec<AffiliationExp>,
+    #[serde(default)]
+    absent_affiliations: Vec<AffiliationExp>,
     n_quotes: Option<usize>,
 }
 
@@ -192,6 +194,15 @@ fn check(case: &Case) -> Vec<String> {
         });
         if hit.is_some() {
             errors.push(format!("unexpected stance {} -> {}; found {stance_list:?}", exp.source, exp.target));
+        }
+    }
+    for exp in &case.absent_affiliations {
+        let (p, o) = (find(&x, &exp.person), find(&x, &exp.org));
+        if x.relations
+            .iter()
+            .any(|r| r.kind != RelationKind::Stance && p.is_some() && Some(r.source) == p && Some(r.target) == o)
+        {
+            errors.push(format!("unexpected affiliation {} -> {}", exp.person, exp.org));
         }
     }
     for exp in &case.affiliations {
