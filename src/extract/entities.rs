@@ -476,7 +476,9 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     ministers_of_named_ministries(doc, &mut table);
     // "Prime Minister X" with no country named: the country the article is about, else the
     // dateline's (local officials go unqualified in wire copy).
-    if let Some(home) = home_country(&table).or_else(|| dateline_country(doc, &table)) {
+    if let Some(home) =
+        lede_state(doc, &table).or_else(|| home_country(&table)).or_else(|| dateline_country(doc, &table))
+    {
         // Not for someone whose country is named in another role.
         let countries: Vec<bool> = table.entities.iter().map(|e| e.kind == EntityKind::Country).collect();
         for ent in &mut table.entities {
@@ -627,6 +629,18 @@ fn dateline_country(doc: &Doc<'_>, table: &Table) -> Option<usize> {
 }
 
 /// The country most of the article's country mentions name, when one clearly dominates.
+/// The country that opens the article's first sentence of text ("Moldova on Tuesday offered
+/// …"): whose unqualified ministers the article quotes.
+fn lede_state(doc: &Doc<'_>, table: &Table) -> Option<usize> {
+    let sentence = doc.article.sentences().iter().find(|s| {
+        let t = s.tokens.start;
+        !s.tokens.is_empty() && !doc.is_heading(t) && !doc.furniture[t] && s.tokens.len() > 8
+    })?;
+    let first = sentence.tokens.clone().find(|&u| doc.is_word(u) && !doc.furniture[u])?;
+    let m = table.mention_at(first)?;
+    (table.entities[m.entity].kind == EntityKind::Country && m.form != MentionForm::Demonym).then_some(m.entity)
+}
+
 fn home_country(table: &Table) -> Option<usize> {
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for m in table.mentions.iter().filter(|m| !m.tokens.is_empty()) {
@@ -1405,6 +1419,27 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         // "the bloc's special envoy", "the group's spokesman".
         if doc.is_possessive(u) {
             return description_antecedent(doc, table, u);
+        }
+        // "Commission spokesperson X": the body the article calls so. Opening a sentence, the
+        // capital says nothing: the body that the sentence before is about ("TotalEnergies
+        // rejected … Company spokeswoman X said").
+        if skip == 1
+            && doc.is_cap(u)
+            && let Some(classes) = doc.lex.description(doc.base(u))
+            && !(u > 0 && doc.is_cap(u - 1) && doc.sentence_idx(u - 1) == doc.sentence_idx(u))
+        {
+            let si = doc.sentence_idx(u);
+            let sentences = doc.article.sentences();
+            let found = if sentences[si].tokens.start == u {
+                si.checked_sub(1)
+                    .and_then(|p| super::stances::sentence_subject(doc, table, sentences[p].tokens.clone()))
+                    .filter(|&e| classes.iter().any(|c| c == &table.entities[e].class))
+            } else {
+                description_antecedent(doc, table, u)
+            };
+            if found.is_some() {
+                return found;
+            }
         }
         // "Its trade minister": the actor "its" refers to.
         if doc.is_any(u, words!["its"]) {
