@@ -588,8 +588,10 @@ fn stance_at(
 
     // "any change must be agreed within the ICWC": a passive without its agent says nothing
     // of who acts ("is opposed to", "was concerned about" read as adjectives and stay).
+    // "Every time a road is blocked": with "is" or "was" too, when the clause ends there.
+    let bare_passive = c > 0 && doc.is_any(c - 1, words!["is", "are", "was", "were"]) && !doc.is_word(cue_end);
     if c > 0
-        && doc.is_any(c - 1, words!["be", "been", "being"])
+        && (doc.is_any(c - 1, words!["be", "been", "being"]) || bare_passive)
         && doc.word(c).ends_with("ed")
         && !doc.is_any(cue_end, words!["to", "about", "with", "over", "at", "by", "that", "in"])
     {
@@ -1199,6 +1201,7 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
     ("ban", &["ban"]),
     ("expulsions", &["expel"]),
     ("expulsion", &["expel"]),
+    ("suspension", &["expel", "sanction", "ban"]),
     ("attack", &["attack"]),
     ("attacks", &["attack"]),
     ("strikes", &["attack"]),
