@@ -1872,6 +1872,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             table.add(doc, range.clone(), e, MentionForm::Name);
         }
     }
+    // Bodies are named by now (pass 1): "Northvale" may stand for "Northvale Resources".
+    let body_firsts = bodies_by_first_word(table);
     for (range, title) in candidates {
         if table.mention_at(range.start).is_some() {
             continue;
@@ -1892,7 +1894,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         let known_body = [EntityKind::Organization, EntityKind::Group]
             .into_iter()
             .find_map(|kind| table.by_name.get(&(kind, body_name())).copied())
-            .or_else(|| (based && n_words == 1).then(|| body_by_first_word(table, &body_name())).flatten());
+            .or_else(|| (based && n_words == 1).then(|| body_firsts.get(&body_name()).copied().flatten()).flatten());
         let described = if title.is_some() {
             None
         } else if based {
@@ -1951,7 +1953,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
         // "Northvale, which says …, said": a body named before by a longer name, not a person.
         if n_words == 1
             && title.is_none()
-            && let Some(e) = body_by_first_word(table, &body_name())
+            && let Some(e) = body_firsts.get(&body_name()).copied().flatten()
         {
             table.add(doc, range.clone(), e, MentionForm::Name);
             continue;
@@ -2613,14 +2615,18 @@ fn is_based(doc: &Doc<'_>, t: usize) -> bool {
     word.ends_with("-based") || word.ends_with("-headquartered")
 }
 
-/// "Northvale" for "Northvale Resources": the one body whose longer name opens with `word`.
-fn body_by_first_word(table: &Table, word: &str) -> Option<usize> {
-    let mut found = table.entities.iter().enumerate().filter(|(_, e)| {
-        matches!(e.kind, EntityKind::Organization | EntityKind::Group)
-            && e.name.split_once(' ').is_some_and(|(first, _)| first == word)
-    });
-    let (i, _) = found.next()?;
-    found.next().is_none().then_some(i)
+/// Bodies by the first word of their longer names ("Northvale" for "Northvale Resources"),
+/// `None` where two bodies share it.
+fn bodies_by_first_word(table: &Table) -> HashMap<String, Option<usize>> {
+    let mut firsts: HashMap<String, Option<usize>> = HashMap::default();
+    for (i, e) in table.entities.iter().enumerate() {
+        if matches!(e.kind, EntityKind::Organization | EntityKind::Group)
+            && let Some((first, _)) = e.name.split_once(' ')
+        {
+            firsts.entry(first.to_owned()).and_modify(|found| *found = None).or_insert(Some(i));
+        }
+    }
+    firsts
 }
 
 /// A state's body named with the state: "Kazakhstan's Energy Ministry".

@@ -720,8 +720,8 @@ fn stance_at(
         // two states the passage is about, each acting (on a third actor: an inferred pair is
         // not evidence enough of a stance toward each other).
         if t > clause.start
-            && doc.is_any(t, PAIR_NOUNS)
             && doc.is_any(t - 1, words!["two", "both"])
+            && doc.is_any(t, PAIR_NOUNS)
             && is_subject(doc, table, &clause, t - 1)
         {
             let pair = agreement_parties(doc, out, c);
