@@ -882,6 +882,14 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
             table.add(doc, tokens, e, MentionForm::Location);
             continue;
         }
+        // "in the French language", "Russian-speaking": a language, not the state.
+        if hit.form == FormKind::Demonym
+            && (doc.is_any(tokens.end, words!["language", "languages", "translation", "version", "speakers"])
+                || rest.starts_with("-speaking")
+                || rest.starts_with("-language"))
+        {
+            continue;
+        }
         match hit.form {
             FormKind::Capital => {
                 // "talks in Beijing" is a place; "Beijing rejected", "Beijing's stance" is the state.

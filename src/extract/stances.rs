@@ -1207,6 +1207,11 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
     ("strikes", &["attack"]),
     ("accusations", &["accuse", "criticize", "condemn"]),
     ("allegations", &["accuse"]),
+    ("charges", &["accuse"]),
+    ("assertions", &["accuse", "criticize"]),
+    ("framing", &["accuse", "criticize"]),
+    ("characterisation", &["accuse", "criticize"]),
+    ("characterization", &["accuse", "criticize"]),
     ("criticism", &["criticize", "condemn", "accuse"]),
     ("aid", &["aid"]),
     // "welcomed the agreement", "the outcome of the talks": the parties to the latest agreement.
