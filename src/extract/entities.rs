@@ -628,9 +628,9 @@ fn dateline_country(doc: &Doc<'_>, table: &Table) -> Option<usize> {
     (table.entities[e].kind == EntityKind::Country).then_some(e)
 }
 
-/// The country most of the article's country mentions name, when one clearly dominates.
 /// The country that opens the article's first sentence of text ("Moldova on Tuesday offered
-/// …"): whose unqualified ministers the article quotes.
+/// …"): whose unqualified ministers the article quotes. Short lines (datelines, bylines,
+/// captions) are no such sentence.
 fn lede_state(doc: &Doc<'_>, table: &Table) -> Option<usize> {
     let sentence = doc.article.sentences().iter().find(|s| {
         let t = s.tokens.start;
@@ -641,6 +641,7 @@ fn lede_state(doc: &Doc<'_>, table: &Table) -> Option<usize> {
     (table.entities[m.entity].kind == EntityKind::Country && m.form != MentionForm::Demonym).then_some(m.entity)
 }
 
+/// The country most of the article's country mentions name, when one clearly dominates.
 fn home_country(table: &Table) -> Option<usize> {
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for m in table.mentions.iter().filter(|m| !m.tokens.is_empty()) {
@@ -1205,8 +1206,6 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
     // to Russia, X", "a spokesperson for the group, X", "the governor of Kherson, X").
     if end >= 2 && doc.is_punct(end - 1, ",") {
         let mut title_end = end - 1;
-        // "Somaliland's minister of information, X", "Norway's Minister of Fisheries and Oceans,
-        // X": a portfolio after the title.
         // "Bangladesh's Refugee Commissioner (RRRC), X": the acronym of the post.
         if title_end >= 3
             && doc.is_punct(title_end - 1, ")")
@@ -1217,8 +1216,9 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         }
         let listed = (title_end.saturating_sub(5)..title_end)
             .any(|u| doc.title_at(u).is_some() && u + doc.word_hit_len(u) == title_end);
-        // "China's special envoy for Asian affairs, X": the title ends before "of" or "for", or
-        // runs into the portfolio ("Minister of Energy and Mineral Development").
+        // A portfolio after the title: "Somaliland's minister of information, X", "China's
+        // special envoy for Asian affairs, X"; the listed title may run into it ("Minister of
+        // Energy and Mineral Development").
         if !listed
             && let Some(of) = (title_end.saturating_sub(6)..title_end).find(|&u| doc.is_any(u, words!["of", "for"]))
             && let Some(post) = (of.saturating_sub(4)..of).find(|&u| {
@@ -1441,7 +1441,7 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
             let found = if sentences[si].tokens.start == u {
                 si.checked_sub(1)
                     .and_then(|p| super::stances::sentence_subject(doc, table, sentences[p].tokens.clone()))
-                    .filter(|&e| classes.iter().any(|c| c == &table.entities[e].class))
+                    .filter(|&e| fits_description(classes, &table.entities[e]))
             } else {
                 description_antecedent(doc, table, u)
             };
@@ -2815,19 +2815,22 @@ fn link_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, us
     }
 }
 
+/// Whether a description of these classes can refer to `ent` ("the organization" to an igo,
+/// "the country" to any country).
+fn fits_description(classes: &[String], ent: &Ent) -> bool {
+    classes.iter().any(|c| {
+        c == &ent.class
+            || (c == "person" && ent.kind == EntityKind::Person)
+            || (c == "country" && ent.kind == EntityKind::Country)
+    })
+}
+
 /// The entity a description noun at `t` refers to: "the bloc('s)" → the latest bloc.
 fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
     const UNKNOWN: u32 = u32::MAX;
     const NO_FIT: u32 = u32::MAX - 1;
     let classes = doc.lex.description(doc.base(t))?;
-    let fits = |e: usize| {
-        let ent = &table.entities[e];
-        classes.iter().any(|c| {
-            c == &ent.class
-                || (c == "person" && ent.kind == EntityKind::Person)
-                || (c == "country" && ent.kind == EntityKind::Country)
-        })
-    };
+    let fits = |e: usize| fits_description(classes, &table.entities[e]);
     // What a mention of each entity offers, worked out once per entity: the entity if it fits,
     // else its parent if that fits (after "the CSTO Council", "the organization" is the CSTO).
     let offered = vec![std::cell::Cell::new(UNKNOWN); table.entities.len()];

@@ -443,6 +443,31 @@ fn stance_at(
     let cue = doc.lex.cue(cue_idx);
     let cue_len = doc.word_hit_len(c);
     let cue_end = c + cue_len;
+    // "to suspend the approval of …", "rejected the agreement": a cue named as the object of
+    // another of the other polarity (right after it, with a determiner and perhaps an
+    // adjective) is what that one acts on, no stance of its own.
+    let det = if c >= 1 && doc.is_any(c - 1, DETERMINERS) {
+        Some(c - 1)
+    } else if c >= 2 && doc.is_any(c - 2, DETERMINERS) && doc.is_word(c - 1) && !doc.is_cap(c - 1) {
+        Some(c - 2)
+    } else {
+        None
+    };
+    let governs = |end: usize| {
+        (end.saturating_sub(3).max(clause.start)..end).any(|u| {
+            doc.cue_at(u).is_some_and(|i| doc.lex.cue(i).polarity != cue.polarity) && u + doc.word_hit_len(u) == end
+        })
+    };
+    // "to suspend funding for …": right after it, too.
+    if det.is_some_and(|d| d > clause.start && governs(d)) || governs(c) {
+        return;
+    }
+    // "Refugee Relief and Repatriation Commissioner": a capitalised word inside a name or a
+    // title's portfolio is no cue.
+    let sentence_start = doc.article.sentences()[doc.sentence_idx(c)].tokens.start;
+    if doc.is_cap(c) && c > sentence_start && (doc.is_cap(c - 1) || doc.is_cap(cue_end)) && !doc.is_all_caps(c) {
+        return;
+    }
     // A negation up to six words before the cue, not across "that" or a comma:
     // "have not shown such readiness", "does not show readiness for such cooperation".
     let mut window_start = c;
@@ -473,7 +498,6 @@ fn stance_at(
     // Hedges in the same window: "might consider sanctions", "could welcome".
     // "said the U.K. would work with Amman": reported speech puts its future in "would",
     // which hedges nothing.
-    let sentence_start = doc.article.sentences()[doc.sentence_idx(c)].tokens.start;
     let reported = |would: usize| (sentence_start..would).any(|t| doc.speech_at(t).is_some());
     let is_hedged = (window_start..c).any(|t| doc.is_any(t, HEDGES) && !(doc.is(t, "would") && reported(t)));
     // "Asked whether Congo would ask the Council to sanction Rwanda, …": a question, no stance.
@@ -483,30 +507,6 @@ fn stance_at(
         if doc.is_any(u, words!["whether"]) {
             return;
         }
-    }
-    // "to suspend the approval of …", "rejected the agreement": a cue named as the object of
-    // another of the other polarity (right after it, with a determiner and perhaps an
-    // adjective) is what that one acts on, no stance of its own.
-    let det = if c >= 1 && doc.is_any(c - 1, DETERMINERS) {
-        Some(c - 1)
-    } else if c >= 2 && doc.is_any(c - 2, DETERMINERS) && doc.is_word(c - 1) && !doc.is_cap(c - 1) {
-        Some(c - 2)
-    } else {
-        None
-    };
-    let governs = |end: usize| {
-        (end.saturating_sub(3).max(clause.start)..end).any(|u| {
-            doc.cue_at(u).is_some_and(|i| doc.lex.cue(i).polarity != cue.polarity) && u + doc.word_hit_len(u) == end
-        })
-    };
-    // "to suspend funding for …": right after it, too.
-    if det.is_some_and(|d| d > clause.start && governs(d)) || governs(c) {
-        return;
-    }
-    // "Refugee Relief and Repatriation Commissioner": a capitalised word inside a name or a
-    // title's portfolio is no cue.
-    if doc.is_cap(c) && c > sentence_start && (doc.is_cap(c - 1) || doc.is_cap(cue_end)) && !doc.is_all_caps(c) {
-        return;
     }
     let polarity = match (cue.polarity, is_negated) {
         (p, false) => p,
@@ -697,14 +697,15 @@ fn stance_at(
     // "the decision of Helios Offshore to withdraw from …", "Mali's decision to leave …": who
     // decided, planned or threatened acts.
     if sources.is_empty() && c >= 3 && doc.is_any(c - 1, words!["to"]) {
-        const INTENT_NOUNS: Words =
-            words!["decision", "plan", "plans", "move", "bid", "threat", "intention", "refusal", "readiness", "offer"];
+        // Not "refusal": it denies what follows.
+        let intent = |u: usize| {
+            doc.is_any(u, DECISION_NOUNS) || doc.is_any(u, words!["plans", "threat", "intention", "readiness", "offer"])
+        };
         let of_actor = table
             .mention_at(c - 2)
             .filter(|m| m.tokens.start >= 2 && doc.is_any(m.tokens.start - 1, words!["of", "by"]))
-            .filter(|m| doc.is_any(m.tokens.start - 2, INTENT_NOUNS));
-        let possessor =
-            (doc.is_any(c - 2, INTENT_NOUNS) && doc.is_possessive(c - 3)).then(|| table.mention_at(c - 3)).flatten();
+            .filter(|m| intent(m.tokens.start - 2));
+        let possessor = (intent(c - 2) && doc.is_possessive(c - 3)).then(|| table.mention_at(c - 3)).flatten();
         if let Some(m) = of_actor.or(possessor).filter(|m| is_actor(table, m.entity)) {
             sources.push(m.entity);
             rule = "who decided";
