@@ -79,7 +79,7 @@ pub(crate) fn canvas_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Action
         if app.settings.show_legend {
             room.max.x -= render::legend_size(&scene).x + 24.0;
         }
-        app.ui_from_graph = fit(scene.bounds, room);
+        app.ui_from_graph = fit_scene(&scene, room);
         if doc.layout.is_settled() {
             app.needs_fit = false;
         }
@@ -196,10 +196,55 @@ fn node_tooltip(doc: &super::state::Document, id: NodeId) -> String {
     )
 }
 
-/// The transform that shows `bounds` centred in `rect`.
-pub(crate) fn fit(bounds: Rect, rect: Rect) -> TSTransform {
-    let scale = (rect.width() / bounds.width()).min(rect.height() / bounds.height()).clamp(0.05, 1.25);
-    TSTransform::new(rect.center().to_vec2() - bounds.center().to_vec2() * scale, scale)
+/// The scales a fit may choose: no closer than a little past life size, no farther than a twentieth.
+const MIN_FIT_SCALE: f32 = 0.05;
+const MAX_FIT_SCALE: f32 = 1.25;
+
+/// Labels are never drawn smaller than this many points, however far the map is zoomed out.
+const MIN_LABEL_POINTS: f32 = 10.5;
+
+/// The label font size at a graph-to-screen scale.
+fn label_points(scale: f32) -> f32 {
+    (render::LABEL_SIZE * scale).max(MIN_LABEL_POINTS)
+}
+
+/// The transform that shows a whole scene, labels included, centred in `rect`.
+///
+/// The scene's bounds hold each label at its size at scale 1. Zoomed out, a label keeps
+/// [`MIN_LABEL_POINTS`], so it covers more of the graph than that, and a long one at the edge
+/// would be cut off. The scene's extent on screen grows with the scale, so the largest scale
+/// at which it fits is found by bisection.
+pub(crate) fn fit_scene(scene: &Scene, rect: Rect) -> TSTransform {
+    let extent = |scale: f32| {
+        let growth = label_points(scale) / (render::LABEL_SIZE * scale);
+        let bounds = scene.nodes.iter().fold(scene.bounds, |bounds, n| bounds.union(label_rect(n, growth)));
+        Rect::from_min_max(bounds.min * scale, bounds.max * scale)
+    };
+    let fits = |scale: f32| {
+        let e = extent(scale);
+        e.width() <= rect.width() && e.height() <= rect.height()
+    };
+    let (mut lo, mut hi) = (MIN_FIT_SCALE, MAX_FIT_SCALE);
+    if !fits(lo) {
+        // A room narrower than one label: fit the nodes and let that label run over.
+        let b = scene.bounds;
+        let scale = (rect.width() / b.width()).min(rect.height() / b.height()).clamp(lo, hi);
+        return TSTransform::new(rect.center().to_vec2() - b.center().to_vec2() * scale, scale);
+    }
+    if fits(hi) {
+        lo = hi;
+    }
+    for _ in 0..24 {
+        let mid = f32::midpoint(lo, hi);
+        if fits(mid) { lo = mid } else { hi = mid }
+    }
+    TSTransform::new(rect.center().to_vec2() - extent(lo).center().to_vec2(), lo)
+}
+
+/// Where a node's label lies in graph space when drawn `growth` times its size at scale 1.
+fn label_rect(n: &render::SceneNode, growth: f32) -> Rect {
+    let size = crate::layout::label_size(&n.label) * growth;
+    Rect::from_min_size(Pos2::new(n.label_pos.x - size.x / 2.0, n.label_pos.y), size)
 }
 
 fn zoom_at(t: &mut TSTransform, pointer: Pos2, factor: f32) {
@@ -265,14 +310,19 @@ pub(crate) fn draw_scene(painter: &egui::Painter, scene: &Scene, t: TSTransform)
         ));
     }
     if show_labels {
+        let points = label_points(s);
+        // Lines keep their spacing in proportion to the font, which may be larger than the scale.
+        let line_step = Vec2::new(0.0, crate::layout::LABEL_LINE_HEIGHT * points / render::LABEL_SIZE);
         for n in scene.nodes.iter().filter(|n| visible.contains(n.center)) {
-            painter.text(
-                t * n.label_pos,
-                Align2::CENTER_TOP,
-                &n.label,
-                FontId::proportional((render::LABEL_SIZE * s).max(10.5)),
-                n.label_color,
-            );
+            for (i, line) in n.label.lines().enumerate() {
+                painter.text(
+                    t * n.label_pos + line_step * i as f32,
+                    Align2::CENTER_TOP,
+                    line,
+                    FontId::proportional(points),
+                    n.label_color,
+                );
+            }
         }
     }
 }
@@ -306,5 +356,39 @@ fn draw_legend(painter: &egui::Painter, scene: &Scene, rect: Rect) {
             FontId::proportional(12.0),
             scene.text,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{article, extract, graph, layout};
+
+    /// Where each label lands on screen under `t`, at the size [`draw_scene`] draws it.
+    fn screen_labels(scene: &Scene, t: TSTransform) -> Vec<Rect> {
+        let growth = label_points(t.scaling) / (render::LABEL_SIZE * t.scaling);
+        scene.nodes.iter().map(|n| t.mul_rect(label_rect(n, growth))).collect()
+    }
+
+    #[test]
+    fn fitting_a_zoomed_out_map_keeps_every_label_in_view() {
+        let a = article::parse(
+            "The Extractive Industries Transparency Initiative criticised Norway. Norway praised the \
+             Intergovernmental Authority on Development. Russia condemned NATO.",
+        );
+        let g = graph::build(&extract::run(&a, extract::Lexicon::builtin()));
+        let l = layout::run(&g, &layout::LayoutParams::default(), 1);
+        let scene = render::scene(&g, &l, &Theme::new(render::ThemeKind::Dark), &SceneOptions::default());
+        let room = Rect::from_min_size(Pos2::ZERO, Vec2::new(240.0, 300.0));
+        // Bounds at scale 1 are too small for labels drawn at the minimum size ...
+        let scale = (room.width() / scene.bounds.width()).min(room.height() / scene.bounds.height());
+        let plain = TSTransform::new(room.center().to_vec2() - scene.bounds.center().to_vec2() * scale, scale);
+        assert!(plain.scaling < 0.8, "the map must be zoomed out for this test, scale {}", plain.scaling);
+        assert!(screen_labels(&scene, plain).iter().any(|r| !room.expand(0.5).contains_rect(*r)));
+        // ... and the label-aware fit shows them whole.
+        let t = fit_scene(&scene, room);
+        for r in screen_labels(&scene, t) {
+            assert!(room.expand(0.5).contains_rect(r), "label {r:?} outside {room:?}");
+        }
     }
 }

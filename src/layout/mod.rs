@@ -50,9 +50,48 @@ pub fn node_radius(n_mentions: usize) -> f32 {
     (9.0 + 3.5 * (n_mentions as f32).sqrt()).min(30.0)
 }
 
-/// Approximate size of a node's label, in graph units (the bundled font at 13 px).
+/// The longest line of a map label, in characters.
+const LABEL_LINE_CHARS: usize = 26;
+/// The most lines a map label takes.
+const LABEL_MAX_LINES: usize = 3;
+/// The height of each line of a label after the first, in graph units.
+pub const LABEL_LINE_HEIGHT: f32 = 16.0;
+
+/// A node's name as the map draws it. A long name ("Senegal-Mauritania Intergovernmental Joint
+/// Commission on …") wraps at spaces into lines of at most [`LABEL_LINE_CHARS`] characters (a
+/// longer word keeps a line to itself), and past [`LABEL_MAX_LINES`] lines it ends in "…"; the
+/// side panel and the tooltips keep the whole name.
+pub fn map_label(name: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        let n_lines = lines.len();
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= LABEL_LINE_CHARS => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            Some(last) if n_lines == LABEL_MAX_LINES => {
+                // No room for this word: end the last line in an ellipsis that fits.
+                while last.chars().count() + 1 > LABEL_LINE_CHARS
+                    && let Some(space) = last.rfind(' ')
+                {
+                    last.truncate(space);
+                }
+                last.push('…');
+                break;
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines.join("\n")
+}
+
+/// Approximate size of a node's label as [`map_label`] gives it, in graph units (the bundled
+/// font at 13 px).
 pub fn label_size(label: &str) -> Vec2 {
-    vec2(7.9 * label.chars().count() as f32 + 10.0, 18.0)
+    let widest = label.lines().map(|line| line.chars().count()).max().unwrap_or(0);
+    let extra_lines = label.lines().count().saturating_sub(1);
+    vec2(7.9 * widest as f32 + 10.0, 18.0 + LABEL_LINE_HEIGHT * extra_lines as f32)
 }
 
 /// Where a layout is in its life.
@@ -254,7 +293,7 @@ fn separate_labels(graph: &KnowledgeGraph, positions: &mut [Pos2], pinned: &[boo
         .map(|i| {
             let node = graph.node(i);
             let r = node.map_or(10.0, |node| node_radius(node.n_mentions));
-            let size = node.map_or(Vec2::splat(20.0), |node| label_size(&node.label));
+            let size = node.map_or(Vec2::splat(20.0), |node| label_size(&map_label(&node.label)));
             (size, r)
         })
         .collect();
@@ -341,13 +380,35 @@ mod tests {
     }
 
     #[test]
+    fn long_names_wrap_at_spaces_and_end_in_an_ellipsis_past_three_lines() {
+        assert_eq!(map_label("Norway"), "Norway");
+        assert_eq!(
+            map_label("Extractive Industries Transparency Initiative"),
+            "Extractive Industries\nTransparency Initiative"
+        );
+        let long = map_label("Senegal-Mauritania Intergovernmental Joint Commission on Cross-Border Hydrocarbons");
+        assert_eq!(long, "Senegal-Mauritania\nIntergovernmental Joint\nCommission on…");
+        for line in long.lines() {
+            assert!(line.chars().count() <= LABEL_LINE_CHARS, "{line:?}");
+        }
+        // A word longer than a line keeps a line to itself.
+        assert_eq!(
+            map_label("Al-Shabaab-affiliated-splinter-movement group"),
+            "Al-Shabaab-affiliated-splinter-movement\ngroup"
+        );
+        // Wrapped labels are as wide as their widest line and one line taller per line.
+        assert_eq!(label_size(&long).y, label_size("x").y + 2.0 * LABEL_LINE_HEIGHT);
+        assert!(label_size(&long).x < label_size("Senegal-Mauritania Intergovernmental").x);
+    }
+
+    #[test]
     fn labels_do_not_overlap_at_rest() {
         let g = sample_graph();
         let layout = run(&g, &LayoutParams::default(), 3);
         let rects: Vec<Rect> = g
             .nodes()
             .map(|(i, node)| {
-                let size = label_size(&node.label);
+                let size = label_size(&map_label(&node.label));
                 let r = node_radius(node.n_mentions);
                 let p = layout.positions[i];
                 Rect::from_min_size(pos2(p.x - size.x / 2.0, p.y + r + 2.0), size)

@@ -13,7 +13,7 @@ use emath::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::extract::{EntityKind, Polarity, RelationKind};
 use crate::graph::{EdgeId, KnowledgeGraph, NodeId};
-use crate::layout::{Layout, label_size, node_radius};
+use crate::layout::{Layout, label_size, map_label, node_radius};
 pub use theme::{Theme, ThemeKind};
 
 /// The shape of a node, by kind (so that kind does not rest on colour alone).
@@ -80,7 +80,7 @@ pub struct SceneNode {
     pub stroke: Color32,
     /// Outline width.
     pub stroke_width: f32,
-    /// Label text.
+    /// Label text as drawn: the name wrapped into lines ([`map_label`]).
     pub label: String,
     /// Top centre of the label.
     pub label_pos: Pos2,
@@ -184,7 +184,8 @@ pub fn scene(graph: &KnowledgeGraph, layout: &Layout, theme: &Theme, options: &S
             stroke = dim(stroke, theme.background);
         }
         let label_pos = pos2(center.x, center.y + radius * 1.3 + 3.0);
-        let size = label_size(&node.label);
+        let label = map_label(&node.label);
+        let size = label_size(&label);
         bounds = bounds.union(Rect::from_center_size(center, Vec2::splat(radius * 2.8)));
         bounds = bounds.union(Rect::from_min_size(pos2(label_pos.x - size.x / 2.0, label_pos.y), size));
         nodes.push(SceneNode {
@@ -195,7 +196,7 @@ pub fn scene(graph: &KnowledgeGraph, layout: &Layout, theme: &Theme, options: &S
             fill,
             stroke,
             stroke_width: if is_selected { 3.0 } else { 1.5 },
-            label: node.label.clone(),
+            label,
             label_pos,
             label_color,
         });

@@ -9,6 +9,7 @@ use ecolor::Color32;
 use emath::{Pos2, Rect, pos2, vec2};
 
 use super::{LegendItem, NodeShape, Scene, legend_size};
+use crate::layout::LABEL_LINE_HEIGHT;
 
 /// Font family that both SVG text and the PNG renderer use.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
@@ -120,15 +121,29 @@ pub fn write(scene: &Scene, background: Background) -> String {
         shape(&mut out, n.shape, n.center, n.radius, n.fill, n.stroke, n.stroke_width);
     }
     for n in &scene.nodes {
-        let _ = writeln!(
+        let _ = write!(
             out,
-            r#"<text x="{:.2}" y="{:.2}" font-size="{}" text-anchor="middle" fill="{}">{}</text>"#,
+            r#"<text x="{:.2}" y="{:.2}" font-size="{}" text-anchor="middle" fill="{}">"#,
             n.label_pos.x,
             n.label_pos.y + super::LABEL_SIZE,
             super::LABEL_SIZE,
-            color(n.label_color),
-            escape(&n.label)
+            color(n.label_color)
         );
+        // A wrapped label: each line after the first a tspan one line lower.
+        for (i, line) in n.label.lines().enumerate() {
+            if i == 0 {
+                out.push_str(&escape(line));
+            } else {
+                let _ = write!(
+                    out,
+                    r#"<tspan x="{:.2}" dy="{}">{}</tspan>"#,
+                    n.label_pos.x,
+                    LABEL_LINE_HEIGHT,
+                    escape(line)
+                );
+            }
+        }
+        out.push_str("</text>\n");
     }
     if let Some(title) = &scene.title {
         let _ = writeln!(
@@ -217,7 +232,23 @@ mod tests {
         for n in &s.nodes {
             assert!(svg.contains(&format!(">{}</text>", escape(&n.label))), "{}", n.label);
         }
+        assert!(!svg.contains("<tspan"), "short labels take one line");
         assert!(svg.contains("A &amp; B"));
         assert!(!svg.contains("<Corp>"));
+    }
+
+    #[test]
+    fn svg_draws_a_wrapped_label_one_line_below_another() {
+        let a = article::parse("The Extractive Industries Transparency Initiative criticised Norway.");
+        let g = graph::build(&extract::run(&a, extract::Lexicon::builtin()));
+        let l = layout::run(&g, &layout::LayoutParams::default(), 1);
+        let s = scene(&g, &l, &Theme::new(ThemeKind::Dark), &SceneOptions::default());
+        let svg = write(&s, Background::Theme);
+        let eiti = s.nodes.iter().find(|n| n.label.contains("Extractive")).expect("the initiative is a node");
+        let (first, second) = eiti.label.split_once('\n').expect("a wrapped label");
+        assert!(svg.contains(&format!(
+            r#">{first}<tspan x="{:.2}" dy="{LABEL_LINE_HEIGHT}">{second}</tspan></text>"#,
+            eiti.label_pos.x
+        )));
     }
 }
