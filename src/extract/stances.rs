@@ -656,6 +656,7 @@ fn stance_at(
     let mut sources: Vec<usize> = Vec::new();
     let mut rule = "subject";
     let mut is_coordinated = false;
+    let mut subject_at = None;
     // "accused the UAE of supplying the RSF": the one accused does what the gerund says.
     if c >= 3
         && doc.is_any(c - 1, words!["of"])
@@ -739,6 +740,7 @@ fn stance_at(
                 && !m.tokens.contains(&c)
             {
                 sources.push(m.entity);
+                subject_at = Some(m.tokens.start);
                 // "The European Union and Britain imposed sanctions": every conjunct acts.
                 let conjuncts = conjuncts_before(doc, table, clause.start, m.tokens.start);
                 is_coordinated = !conjuncts.is_empty();
@@ -796,9 +798,29 @@ fn stance_at(
             break;
         }
     }
+    let sentence = doc.article.sentences()[doc.sentence_idx(c)].tokens.clone();
+    // "Qureshi repeated the charge that the Taliban shelters fighters …, and urged Kabul to
+    // act": a verb after ", and" goes with the main clause, whose subject comes before the
+    // reported one.
+    let mut and = c.saturating_sub(1);
+    while and > clause.start && doc.is_any(and, words!["also", "then", "later"]) {
+        and -= 1;
+    }
+    if let Some(at) = subject_at
+        && and > clause.start + 1
+        && doc.is_any(and, words!["and"])
+        && doc.is_punct(and - 1, ",")
+        && let Some(split) = (sentence.start + 1..at)
+            .rev()
+            .find(|&u| doc.quote_of(u).is_none() && (doc.is_any(u, words!["that"]) || doc.speech_at(u).is_some()))
+        && let Some(e) = sentence_subject(doc, table, sentence.start..split).filter(|e| !sources.contains(e))
+    {
+        sources = vec![e];
+        rule = "subject of the sentence";
+        is_coordinated = false;
+    }
     // "Croatia welcomed the talks but criticised …", "X said “…” and praised Y": a later
     // clause without a subject of its own shares the sentence's subject.
-    let sentence = doc.article.sentences()[doc.sentence_idx(c)].tokens.clone();
     if sources.is_empty()
         && clause.start > sentence.start
         && !doc.is_punct(clause.start, "([")
