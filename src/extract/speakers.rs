@@ -288,21 +288,22 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
     while t < doc.n_tokens() && doc.is_punct(t, ",–—-:") && doc.span(t).start < para.end {
         t += 1;
     }
+    // `“…,” one of them said`, `“…,” the official said` of one who asked not to be named: a
+    // speaker counted or described, not named.
+    if let Some(v) = (t..(t + 8).min(doc.n_tokens()))
+        .take_while(|&u| doc.span(u).start < para.end && doc.quote_of(u).is_none() && !doc.is_punct(u, ".;“”\""))
+        .find(|&u| doc.speech_at(u).is_some())
+        && v > 0
+        && (is_anonymous(doc, table, v - 1) || unnamed_on_purpose(doc, table, v))
+    {
+        return (None, Some(doc.span(v)));
+    }
     if t < doc.n_tokens()
         && doc.span(t).start < para.end
         && doc.quote_of(t).is_none()
         && let Some((found, cue)) = verb_then_subject(doc, table, t).or_else(|| subject_then_verb(doc, table, t))
     {
         return (Some(found), Some(cue));
-    }
-    // `“…,” one of them said`: a speaker counted, not named.
-    if let Some(v) = (t..(t + 8).min(doc.n_tokens()))
-        .take_while(|&u| doc.span(u).start < para.end && doc.quote_of(u).is_none() && !doc.is_punct(u, ".;“”\""))
-        .find(|&u| doc.speech_at(u).is_some())
-        && v > 0
-        && is_anonymous(doc, table, v - 1)
-    {
-        return (None, Some(doc.span(v)));
     }
     // Before the quote, in its sentence: `Zas said: “…` / `according to X, “…` / `X told Reuters: “…`.
     let q_first = outer.start;
@@ -327,6 +328,9 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
         }
         let kind = doc.lex.speech_verb(s).kind.as_str();
         let cue = Span::new(doc.span(v).start, doc.span(v + doc.word_hit_len(v) - 1).end);
+        if unnamed_on_purpose(doc, table, v) {
+            return (None, Some(cue));
+        }
         let found = if kind == "according" || kind == "relay" {
             subject_after(doc, table, v + doc.word_hit_len(v))
         } else {
@@ -552,26 +556,78 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
     })
 }
 
+/// Words that count people without naming them.
+const COUNTED: Words = words!["a", "an", "one", "two", "three", "four", "several", "some"];
+
+/// People a source may be described as.
+const PEOPLE: Words = words![
+    "official",
+    "officials",
+    "diplomat",
+    "diplomats",
+    "source",
+    "sources",
+    "delegate",
+    "delegates",
+    "negotiator",
+    "negotiators",
+    "officer",
+    "officers",
+    "person",
+    "people",
+];
+
+/// Words of a clause by which a text keeps a source's name back: "who asked not to be named",
+/// "speaking on condition of anonymity", "who was not authorised to speak publicly".
+const UNNAMED: Words = words!["anonymity", "anonymously", "named", "name", "identified", "authorised", "authorized"];
+
+/// True if the speaker of the speech verb at `v` is someone the text keeps unnamed on purpose:
+/// "A senior Turkish diplomat, speaking on condition of anonymity, said", or, after such an
+/// opening in the sentence before, "he said" and "the official said". Such a source does not
+/// speak for the side it belongs to.
+fn unnamed_on_purpose(doc: &Doc<'_>, table: &Table, v: usize) -> bool {
+    let s = doc.sentence_idx(v);
+    if opens_with_unnamed(doc, table, s, v) {
+        return true;
+    }
+    let Some(mut subject) = v.checked_sub(1) else { return false };
+    while subject > 0 && doc.is_any(subject, super::doc::SPEECH_ADVERBS) {
+        subject -= 1;
+    }
+    let refers_back = doc.is_any(subject, words!["he", "she"])
+        || (subject > 0 && doc.is_any(subject, PEOPLE) && doc.is_any(subject - 1, words!["the"]));
+    let sentences = doc.article.sentences();
+    refers_back
+        && s > 0
+        && doc.paragraph_of(sentences[s - 1].tokens.start) == doc.paragraph_of(v)
+        && opens_with_unnamed(doc, table, s - 1, subject)
+}
+
+/// True if sentence `s` opens with "A/An/One … official" (or another of [`PEOPLE`]) that a
+/// clause after it keeps unnamed, and no person is named from there up to `until`.
+fn opens_with_unnamed(doc: &Doc<'_>, table: &Table, s: usize, until: usize) -> bool {
+    let tokens = doc.article.sentences()[s].tokens.clone();
+    let Some(first) = tokens.clone().find(|&t| doc.is_word(t) && doc.quote_of(t).is_none()) else { return false };
+    if !doc.is_any(first, COUNTED) {
+        return false;
+    }
+    let Some(noun) =
+        (first + 1..(first + 7).min(tokens.end)).take_while(|&t| doc.is_word(t)).find(|&t| doc.is_any(t, PEOPLE))
+    else {
+        return false;
+    };
+    let clause_end =
+        (noun + 1..until.min(tokens.end)).find(|&t| doc.quote_of(t).is_some()).unwrap_or(until.min(tokens.end));
+    (noun + 1..clause_end).any(|t| doc.is_any(t, UNNAMED))
+        && !(noun + 1..until).any(|t| {
+            doc.quote_of(t).is_none()
+                && table.mention_at(t).is_some_and(|m| table.entities[m.entity].kind == EntityKind::Person)
+        })
+}
+
 /// "one of them", "one European official", "a senior Western diplomat": a speaker counted,
 /// not named, at the noun phrase ending at `end`.
 fn is_anonymous(doc: &Doc<'_>, table: &Table, end: usize) -> bool {
-    const COUNTED: Words = words!["a", "an", "one", "two", "three", "four", "several", "some"];
-    const PEOPLE: Words = words![
-        "official",
-        "officials",
-        "diplomat",
-        "diplomats",
-        "source",
-        "sources",
-        "delegate",
-        "delegates",
-        "negotiator",
-        "negotiators",
-        "officer",
-        "officers",
-        "person",
-        "people",
-    ];
     let one_of = end >= 2
         && doc.is_any(end, words!["them", "those"])
         && doc.is_any(end - 1, words!["of"])
@@ -745,6 +801,9 @@ fn reported(doc: &Doc<'_>, table: &mut Table) -> Vec<Quote> {
                 break;
             }
             // "X said (that) CLAUSE."
+            if unnamed_on_purpose(doc, table, v) {
+                break;
+            }
             let Some(found) = subject_before(doc, table, v) else { continue };
             let mut c = v + len;
             if kind == "tell" {
