@@ -220,18 +220,30 @@ fn is_actor(table: &Table, e: usize) -> bool {
 /// The subject of a stretch of a sentence (outside quotes): its first person in subject
 /// position ("A spokesman for the ministry, Zhao Lin, …"), else its first actor there.
 pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>) -> Option<usize> {
-    // "In a communique issued in the Ethiopian capital, Addis Ababa, the council …": after a
-    // long opening phrase, the subject follows its last comma.
+    // "In a communique issued in the Ethiopian capital, Addis Ababa, the council …": after an
+    // opening phrase, the subject is the first actor that opens a stretch between commas ("In
+    // Kabul, Hafiz Noori, spokesman for the Ministry of Commerce, called …": Noori).
     // Not the comma that opens a relative clause ("…, the CPOPC, whose members …, said").
-    if doc.is_any(range.start, PREPOSITIONS)
-        && let Some(comma) = (range.start..range.end.saturating_sub(1))
-            .rev()
-            .find(|&t| doc.is_punct(t, ",") && !doc.is_any(t + 1, words!["whose", "which", "who"]))
-        && comma > range.start
-        && doc.quote_of(comma).is_none()
-        && let Some(e) = subject_in(doc, table, comma + 1..range.end)
-    {
-        return Some(e);
+    if doc.is_any(range.start, PREPOSITIONS) {
+        let commas: Vec<usize> = (range.start + 1..range.end.saturating_sub(1))
+            .filter(|&t| doc.is_punct(t, ",") && doc.quote_of(t).is_none())
+            .collect();
+        for (i, &comma) in commas.iter().enumerate() {
+            if doc.is_any(comma + 1, words!["whose", "which", "who"]) {
+                continue;
+            }
+            let end = commas.get(i + 1).copied().unwrap_or(range.end);
+            if let Some(e) = subject_in(doc, table, comma + 1..end) {
+                // "In Strasbourg, the Commissioner for Human Rights, Jean-Marc de Villiers, …":
+                // the person named in apposition.
+                let apposed = commas.get(i + 1).and_then(|&next| {
+                    let end = commas.get(i + 2).copied().unwrap_or(range.end);
+                    subject_in(doc, table, next + 1..end).filter(|&p| table.entities[p].kind == EntityKind::Person)
+                });
+                let is_person = table.entities[e].kind == EntityKind::Person;
+                return Some(if is_person { e } else { apposed.unwrap_or(e) });
+            }
+        }
     }
     subject_in(doc, table, range)
 }
