@@ -233,6 +233,14 @@ pub(crate) fn sentence_subject(doc: &Doc<'_>, table: &Table, range: Range<usize>
                 continue;
             }
             let end = commas.get(i + 1).copied().unwrap_or(range.end);
+            // "in the Ethiopian capital, Addis Ababa, …": a capital in apposition to a place.
+            let capital = table.mention_at(comma + 1).is_some_and(|m| {
+                m.tokens.end == end
+                    && matches!(m.form, super::entities::MentionForm::Metonym | super::entities::MentionForm::Location)
+            });
+            if capital {
+                continue;
+            }
             if let Some(e) = subject_in(doc, table, comma + 1..end) {
                 // "In Strasbourg, the Commissioner for Human Rights, Jean-Marc de Villiers, …":
                 // the person named in apposition.
