@@ -1931,10 +1931,19 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
                 && (surname_recurs(doc, &cap_words, &range) || looks_like_full_name(doc, &range))
                 && !things.contains(&(doc.key(range.start), doc.key(range.start + 1)))
                 && !inside_longer_name(doc, &range));
-        // "the secretariat in Tromsø said": one word after "in" is where; "the research vessel
-        // Akademik Rostov": a ship's name.
-        let located =
-            n_words == 1 && title.is_none() && range.start > 0 && doc.is_any(range.start - 1, words!["in", "at"]);
+        // "the secretariat in Tromsø said": one word after "in" is where, and so are two that
+        // open with no given name ("off Natuna Besar", "the main town on Natuna Besar"); "the
+        // research vessel Akademik Rostov": a ship's name.
+        let place_before = |p: usize| {
+            doc.is_any(p, words!["in", "at", "off", "near"])
+                || (p > 0 && doc.is_any(p, words!["on", "of"]) && doc.is_any(p - 1, PLACE_NOUNS))
+        };
+        let located = title.is_none()
+            && range.start > 0
+            && (n_words == 1 && doc.is_any(range.start - 1, words!["in", "at"])
+                || n_words == 2
+                    && place_before(range.start - 1)
+                    && doc.lex.given_name_gender(doc.base(range.start)).is_none());
         let vessel = range.start > 0
             && doc.is_any(
                 range.start - 1,
@@ -2816,11 +2825,13 @@ fn link_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashMap<String, us
 }
 
 /// Whether a description of these classes can refer to `ent` ("the organization" to an igo,
-/// "the country" to any country).
+/// "the country" to any country, "the driver" to a person without a post).
 fn fits_description(classes: &[String], ent: &Ent) -> bool {
     classes.iter().any(|c| {
         c == &ent.class
             || (c == "person" && ent.kind == EntityKind::Person)
+            // "the driver", "the farmer": someone who holds no post.
+            || (c == "private" && ent.kind == EntityKind::Person && ent.roles.is_empty())
             || (c == "country" && ent.kind == EntityKind::Country)
     })
 }
@@ -3265,12 +3276,13 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
         }
     }
     for t in 1..doc.n_tokens() {
-        // "the 15-member council", "the 27-nation bloc": a size between article and noun.
+        // "the 15-member council", "the 27-nation bloc", "the 52-year-old driver": a size or
+        // an age between article and noun.
         let sized = |u: usize| {
             let w = doc.word(u);
             doc.is_word(u)
                 && w.contains('-')
-                && ["member", "nation", "country", "state", "party", "strong"].iter().any(|s| w.ends_with(s))
+                && ["member", "nation", "country", "state", "party", "strong", "old"].iter().any(|s| w.ends_with(s))
         };
         let det = if t >= 2 && sized(t - 1) { t - 2 } else { t - 1 };
         // "A Commission spokesperson", "a Council official": the body the capital noun names.

@@ -62,8 +62,8 @@ pub const CATEGORIES: &[&str] = &[
 ];
 
 const DESCRIPTION_CLASSES: &[&str] = &[
-    "person", "country", "igo", "global", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company",
-    "media", "armed", "movement",
+    "person", "private", "country", "igo", "global", "alliance", "body", "agency", "court", "bank", "ngo", "party",
+    "company", "media", "armed", "movement",
 ];
 
 /// Every lexicon file, in the order `build.rs` compiles them.
