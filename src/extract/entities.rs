@@ -1135,6 +1135,23 @@ fn inside_longer_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     (joined_before || joined_after) && doc.lex.given_name_gender(doc.base(range.start)).is_none()
 }
 
+/// Nouns after a name that make it an armed group's: "the Lame Rouj gang".
+const ARMED_NOUNS: Words = words!["gang", "militia", "cartel", "rebels", "insurgents", "militants"];
+
+/// Whether an acronym spells the initials of a run's capitalised words: "MSS" of "Multinational
+/// Security Support".
+fn spells(doc: &Doc<'_>, range: &Range<usize>, acr: &str) -> bool {
+    let mut initials = range.clone().filter(|&t| doc.is_cap(t)).filter_map(|t| doc.word(t).chars().next());
+    let mut letters = acr.chars().filter(|c| c.is_uppercase());
+    loop {
+        match (initials.next(), letters.next()) {
+            (Some(a), Some(b)) if a == b => {}
+            (None, None) => return range.len() >= 2,
+            _ => return false,
+        }
+    }
+}
+
 /// ", who heads the OSCE mission", ", who chairs the council": the role and the organization.
 fn relative_role(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(&'static str, usize, Span)> {
     if !(doc.is_punct(end, ",") && doc.is_any(end + 1, words!["who"])) {
@@ -1880,6 +1897,40 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             table.add(doc, range.clone(), e, MentionForm::Name);
         }
     }
+    // "the Multinational Security Support (MSS) mission": a name its acronym spells out is a
+    // body's; "the Lame Rouj gang": a name an armed group's noun follows is a group's. Named
+    // before people, so that "the leader of the Lame Rouj gang" finds the group.
+    let mut spelled_out: HashMap<String, usize> = HashMap::default();
+    for (range, title) in &candidates {
+        if title.is_some() || table.mention_at(range.start).is_some() {
+            continue;
+        }
+        let spelled = acronym_after(doc, range.end).filter(|&(_, acr)| spells(doc, range, acr));
+        let armed = !doc.is_cap(range.end) && doc.is_any(range.end, ARMED_NOUNS);
+        if spelled.is_none() && !armed {
+            continue;
+        }
+        let span = Span::new(doc.span(range.start).start, doc.span(range.end - 1).end);
+        let name = super::doc::strip_possessive(&doc.text[span.range()]).to_owned();
+        // "(MSS) mission": "the mission" refers to it as well.
+        let noun_class = |(acr_t, _): (usize, &str)| {
+            let noun = acr_t + 2;
+            let classes = doc.lex.description(doc.base(noun)).filter(|_| doc.is_word(noun) && !doc.is_cap(noun))?;
+            classes.first().map(String::as_str).filter(|&c| c != "person" && c != "private" && c != "country")
+        };
+        let e = if armed {
+            table.named(&name, EntityKind::Group, "armed")
+        } else {
+            table.named(&name, EntityKind::Organization, spelled.and_then(noun_class).unwrap_or("agency"))
+        };
+        table.add(doc, range.clone(), e, MentionForm::Name);
+        if let Some((acr_t, acr)) = spelled {
+            table.add(doc, acr_t..acr_t + 1, e, MentionForm::Acronym);
+            spelled_out.insert(acr.to_owned(), e);
+            acronyms.insert(acr.to_owned(), e);
+        }
+    }
+    link_acronyms(doc, table, &spelled_out);
     // Bodies are named by now (pass 1): "Northvale" may stand for "Northvale Resources".
     let body_firsts = bodies_by_first_word(table);
     for (range, title) in candidates {
