@@ -1135,6 +1135,31 @@ fn inside_longer_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     (joined_before || joined_after) && doc.lex.given_name_gender(doc.base(range.start)).is_none()
 }
 
+/// "X, who is known as Y", "X, also known as Y", "X, nicknamed Y": the entity named right
+/// before, of which a name starting at `start` is another name.
+fn known_as(doc: &Doc<'_>, table: &Table, start: usize) -> Option<usize> {
+    let cue = start.checked_sub(1)?;
+    let cue_start = if doc.is_any(cue, words!["nicknamed", "alias", "aka"]) {
+        cue
+    } else if cue > 0 && doc.is_any(cue, words!["as"]) && doc.is_any(cue - 1, words!["known"]) {
+        cue - 1
+    } else {
+        return None;
+    };
+    // Back over "who is (also/better)" to the comma after the name.
+    let comma = (cue_start.saturating_sub(5)..cue_start)
+        .rev()
+        .take_while(|&t| {
+            doc.is_any(t, words!["who", "which", "is", "was", "also", "better", "widely", "locally"])
+                || doc.is_punct(t, ",")
+        })
+        .find(|&t| doc.is_punct(t, ","))?;
+    let name_end = comma.checked_sub(1)?;
+    // A surname alone is linked to its person after this pass: "Joseph, who is known as …".
+    let e = table.entity_at(name_end).or_else(|| find_by_surname(table, doc.base(name_end)))?;
+    (table.entities[e].kind != EntityKind::Place).then_some(e)
+}
+
 /// Nouns after a name that make it an armed group's: "the Lame Rouj gang".
 const ARMED_NOUNS: Words = words!["gang", "militia", "cartel", "rebels", "insurgents", "militants"];
 
@@ -1882,7 +1907,18 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             t = end.max(t + 1);
         }
     }
-    candidates.sort_by_key(|(r, _)| std::cmp::Reverse(r.len().min(2)));
+    // Full names first, so that surnames link to them; names after "known as" last, so that
+    // the name they follow is known.
+    let after_known_as = |start: usize| {
+        start >= 2
+            && (doc.is_any(start - 1, words!["nicknamed", "alias", "aka"])
+                || (doc.is_any(start - 1, words!["as"]) && doc.is_any(start - 2, words!["known"])))
+    };
+    let text_of = |r: &Range<usize>| &doc.text[doc.span(r.start).start..doc.span(r.end - 1).end];
+    let known_as_names: Vec<&str> =
+        candidates.iter().filter(|(r, _)| after_known_as(r.start)).map(|(r, _)| text_of(r)).collect();
+    candidates.sort_by_key(|(r, _)| (known_as_names.contains(&text_of(r)), std::cmp::Reverse(r.len().min(2))));
+    let mut other_names: HashMap<&str, usize> = HashMap::default();
     // "A Rio Tinto spokesperson said": a name between "a" and a title is the employer the title
     // serves, wherever else the article names it.
     for (range, title) in &candidates {
@@ -1941,6 +1977,16 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             .clone()
             .filter(|&t| doc.is_word(t) && !is_initial(doc, t) && !doc.is_any(t, SURNAME_PARTICLES))
             .count();
+        // "Joseph, who is known as Ti Bout": another name of whoever was just named.
+        let other_name = title
+            .is_none()
+            .then(|| known_as(doc, table, range.start).or_else(|| other_names.get(text_of(&range)).copied()))
+            .flatten();
+        if let Some(e) = other_name {
+            other_names.insert(text_of(&range), e);
+            table.add(doc, range.clone(), e, MentionForm::Name);
+            continue;
+        }
         // "Pro Asyl, a German refugee rights organization, said": described as a body, and
         // named so again later ("Pro Asyl's Jonas Hartwig").
         let body_name = || {
