@@ -320,6 +320,11 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
             break;
         }
     }
+    // "He said Ethiopia had released more than Egypt had predicted and accused Cairo of “…”":
+    // the quote is what the verb after "and" acts on, not what an earlier verb reports.
+    if let Some(and) = (start..q_first).rev().find(|&u| doc.is_any(u, words!["and"]) && doc.cue_at(u + 1).is_some()) {
+        start = and + 1;
+    }
     for v in (start..q_first).rev() {
         let Some(s) = doc.speech_at(v).filter(|_| !is_noun_use(doc, v)) else { continue };
         // "what Iraq had been promised": a passive verb's subject says nothing.
