@@ -968,13 +968,13 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
             } else if particles > 0 && same(end + particles) && doc.is_cap(end + particles) && !doc.is_cap(end) {
                 end += particles + 1;
             } else if same(end + 2)
-                && doc.is_any(end, words!["of", "for"])
+                && doc.is_any(end, words!["of", "for", "on"])
                 && doc.is(end + 1, "the")
                 && doc.is_cap(end + 2)
                 && (start..end).any(|u| doc.org_head(u).is_some())
             {
-                // "University of the Republic", "Ministry of the Interior": an organization's
-                // head noun before "of the".
+                // "University of the Republic", "Ministry of the Interior", "Forum on the
+                // Nile": an organization's head noun before "of the".
                 end += 3;
             } else if same(end + 1)
                 && doc.is_cap(end + 1)
@@ -1222,6 +1222,16 @@ fn short_name_after<'a>(doc: &Doc<'a>, end: usize) -> Option<(usize, &'a str)> {
 /// The title hit that ends right before `t` (skipping an acronym in parentheses), as
 /// (title index, first token of the title).
 fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)> {
+    // "The AU's Special Envoy for the Nile, former Zambian foreign minister Chanda Mwelwa": a
+    // former post between the comma and the name; the post before the comma is the one held.
+    if let Some(former) = (t.saturating_sub(6)..t).rev().find(|&u| doc.is_any(u, words!["former"]))
+        && former >= 2
+        && doc.is_punct(former - 1, ",")
+        && (former + 1..t).all(|u| doc.is_word(u))
+        && let Some(found) = title_before(doc, table, former)
+    {
+        return Some(found);
+    }
     let mut end = t;
     if end >= 3 && doc.is_punct(end - 1, ")") && doc.is_all_caps(end - 2) && doc.is_punct(end - 3, "(") {
         end -= 3;
