@@ -582,7 +582,11 @@ fn subject_state(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
     let si = doc.sentence_idx(t);
     let sentences = doc.article.sentences();
     let opening = |s: usize| {
-        let first = sentences[s].tokens.clone().find(|&u| doc.is_word(u))?;
+        let mut first = sentences[s].tokens.clone().find(|&u| doc.is_word(u))?;
+        // "The United Kingdom, which leads the deal, …".
+        if doc.is_any(first, words!["the"]) {
+            first += 1;
+        }
         let m = table.mention_at(first)?;
         (table.entities[m.entity].kind == EntityKind::Country && doc.quote_of(first).is_none()).then_some(m.entity)
     };
