@@ -1505,6 +1505,16 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
                 return found;
             }
         }
+        // "An alliance spokesman, X", "a company spokeswoman": the body the noun describes.
+        if skip == 1
+            && !doc.is_cap(u)
+            && u > 0
+            && doc.is_any(u - 1, words!["a", "an", "the"])
+            && doc.lex.description(doc.base(u)).is_some_and(|c| !c.iter().any(|c| c == "person" || c == "private"))
+            && let Some(e) = description_antecedent(doc, table, u)
+        {
+            return Some(e);
+        }
         // "Its trade minister": the actor "its" refers to.
         if doc.is_any(u, words!["its"]) {
             return its_antecedent(doc, table, u);
