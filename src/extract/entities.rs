@@ -1017,7 +1017,8 @@ fn join_before_acronym(doc: &Doc<'_>, runs: &mut Vec<Range<usize>>, acr: &str) {
         let Some(prev) = first.checked_sub(1).map(|p| runs[p].clone()) else { return };
         let gap = prev.end..runs[first].start;
         let joins = (1..=2).contains(&gap.len())
-            && gap.clone().all(|u| doc.is_any(u, CONNECTORS) && !doc.is_cap(u))
+            // "European Union Mission in Armenia (EUMA)": "in" too, since the acronym vouches.
+            && gap.clone().all(|u| (doc.is_any(u, CONNECTORS) || doc.is_any(u, words!["in"])) && !doc.is_cap(u))
             && doc.sentence_idx(prev.start) == doc.sentence_idx(last.start);
         if !joins {
             return;
@@ -2387,8 +2388,10 @@ fn described_body_after(doc: &Doc<'_>, end: usize) -> Option<&'static str> {
 }
 
 /// Classes of bodies that a description can give a new organization.
-const ORG_CLASSES: &[&str] =
-    &["igo", "global", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media", "movement"];
+const ORG_CLASSES: &[&str] = &[
+    "igo", "global", "alliance", "body", "mission", "agency", "court", "bank", "ngo", "party", "company", "media",
+    "movement",
+];
 
 /// ", the foreign minister of Chile" / ", a spokesperson for the WHO" / ", Norway's prime minister":
 /// the title after a name, as (title index, first token, end token).
@@ -2954,6 +2957,8 @@ fn fits_description(classes: &[String], ent: &Ent) -> bool {
             // "the driver", "the farmer": someone who holds no post.
             || (c == "private" && ent.kind == EntityKind::Person && ent.roles.is_empty())
             || (c == "country" && ent.kind == EntityKind::Country)
+            // "the mission" of "the European Union Mission in Armenia", an organ of the EU.
+            || (c == "mission" && ent.name.split(' ').any(|w| w == "Mission"))
     })
 }
 

@@ -33,8 +33,8 @@ pub struct Schema {
 
 /// Kinds of organization in `organizations.tsv`.
 pub const ORG_KINDS: &[&str] = &[
-    "igo", "global", "alliance", "body", "agency", "court", "bank", "ngo", "party", "company", "media", "armed",
-    "movement",
+    "igo", "global", "alliance", "body", "mission", "agency", "court", "bank", "ngo", "party", "company", "media",
+    "armed", "movement",
 ];
 
 /// Stance categories in `stance_cues.tsv`, in the spirit of CAMEO.
@@ -62,8 +62,8 @@ pub const CATEGORIES: &[&str] = &[
 ];
 
 const DESCRIPTION_CLASSES: &[&str] = &[
-    "person", "private", "country", "igo", "global", "alliance", "body", "agency", "court", "bank", "ngo", "party",
-    "company", "media", "armed", "movement",
+    "person", "private", "country", "igo", "global", "alliance", "body", "mission", "agency", "court", "bank", "ngo",
+    "party", "company", "media", "armed", "movement",
 ];
 
 /// Every lexicon file, in the order `build.rs` compiles them.
