@@ -488,12 +488,13 @@ fn stance_at(
     if doc.is_cap(c) && c > sentence_start && (doc.is_cap(c - 1) || doc.is_cap(cue_end)) && !doc.is_all_caps(c) {
         return;
     }
-    // A negation up to six words before the cue, not across "that" or a comma:
-    // "have not shown such readiness", "does not show readiness for such cooperation".
+    // A negation up to six words before the cue, not across "that", "and" or a comma:
+    // "have not shown such readiness", "does not show readiness for such cooperation"; not
+    // "had “surrendered without a shot” and demanded …".
     let mut window_start = c;
     while window_start > clause.start
         && c - window_start < 6
-        && !doc.is_any(window_start - 1, words!["that", "which"])
+        && !doc.is_any(window_start - 1, words!["that", "which", "and"])
         && !doc.is_punct(window_start - 1, ",;:")
     {
         window_start -= 1;
