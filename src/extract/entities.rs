@@ -1446,6 +1446,11 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
                 .is_some_and(|u| doc.is_cap(u) || (doc.is_any(u, words!["and"]) && u > 0 && doc.is_cap(u - 1))))
     {
         let Some(u) = title_start.checked_sub(skip) else { break };
+        // "the World Food Programme's (WFP) country director": past the acronym.
+        if u >= 2 && doc.is_punct(u, ")") && doc.is_all_caps(u - 1) && doc.is_punct(u - 2, "(") {
+            skip += 3;
+            continue;
+        }
         if let Some(m) = table.mention_at(u) {
             let kind = table.entities[m.entity].kind;
             if kind != EntityKind::Person && kind != EntityKind::Place {
@@ -1548,9 +1553,16 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         {
             // "a spokesman for the People's Liberation Army's Western Theatre Command": the
             // body the possessive owns.
-            let owned = (doc.is_possessive(m.tokens.end - 1))
-                .then(|| table.mention_at(m.tokens.end))
-                .flatten()
+            // So is "the Taliban administration's Ministry of Commerce": a lower-case noun may
+            // carry the possessive.
+            let possessive_end = if doc.is_possessive(m.tokens.end - 1) {
+                Some(m.tokens.end)
+            } else {
+                let noun = m.tokens.end;
+                (doc.is_word(noun) && !doc.is_cap(noun) && doc.is_possessive(noun)).then_some(noun + 1)
+            };
+            let owned = possessive_end
+                .and_then(|end| table.mention_at(end))
                 .filter(|o| matches!(table.entities[o.entity].kind, EntityKind::Organization | EntityKind::Group));
             return Some(owned.map_or(m.entity, |o| o.entity));
         }
@@ -2457,6 +2469,11 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
             ],
         ) || table.mention_at(t).is_some()
             || (doc.is_possessive(t) && doc.lex.description(doc.base(t)).is_some());
+        // "the World Food Programme's (WFP) country director": an acronym in passing.
+        if doc.is_punct(t, "(") && doc.is_all_caps(t + 1) && doc.is_punct(t + 2, ")") {
+            t += 3;
+            continue;
+        }
         if !skippable {
             return None;
         }
