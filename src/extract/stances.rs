@@ -973,6 +973,15 @@ fn stance_at(
                 n_words += 2;
                 continue;
             }
+            // "the Kenyan-led Multinational Security Support mission": the actor named next.
+            let leads = ["-led", "-backed", "-brokered", "-sponsored", "-funded"]
+                .iter()
+                .any(|s| doc.word(m.tokens.end - 1).to_lowercase().ends_with(s));
+            if m.form == super::entities::MentionForm::Demonym && leads && table.mention_at(next).is_some() {
+                t = next;
+                n_words += 1;
+                continue;
+            }
             // "the attack by X": X did it, X is not the target of "attack".
             // "warnings from London and Brussels": they gave them.
             let before = m
