@@ -533,6 +533,21 @@ fn ministers_of_named_ministries(doc: &Doc<'_>, table: &mut Table) {
                     let words = &doc.text[doc.span(first).start..doc.span(title_start - 1).end];
                     portfolios.push(format!("{words} Ministry"));
                 }
+                // "Deputy Minister of Foreign Affairs": the portfolio after the title.
+                let of = title_start + doc.word_hit_len(title_start).max(1);
+                let last = (of + 1..(of + 6).min(doc.n_tokens()))
+                    .take_while(|&u| {
+                        (doc.is_cap(u) && table.mention_at(u).is_none() && doc.title_at(u).is_none())
+                            || doc.is_any(u, words!["and"])
+                    })
+                    .last();
+                if state.is_none()
+                    && doc.is_any(of, words!["of", "for"])
+                    && let Some(last) = last.filter(|&l| doc.is_cap(l))
+                {
+                    let words = &doc.text[doc.span(of).start..doc.span(last).end];
+                    portfolios.push(format!("Ministry {words}"));
+                }
             }
             if portfolios.is_empty() {
                 continue;
@@ -1331,6 +1346,14 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
                 return Some((doc.title_at(first).unwrap_or(title), first));
             }
         }
+    }
+    // "Deputy Minister of Foreign Affairs (Ms.) X": a title, then its portfolio.
+    if end > 0
+        && doc.is_cap(end - 1)
+        && table.mention_at(end - 1).is_none()
+        && let Some(found) = portfolio_title_before(doc, end)
+    {
+        return Some(found);
     }
     // "President of Belarus Alexander Lukashenko", "Minister of Defence of Chile X".
     if let Some(m) = end.checked_sub(1).and_then(|u| table.mention_at(u))
@@ -2810,10 +2833,45 @@ fn owned_name(table: &Table, state: usize, name: &str) -> String {
 /// A word that reads as part of a portfolio's name: "Economic", "Affairs", "Development".
 fn is_portfolio_word(doc: &Doc<'_>, t: usize) -> bool {
     let word = doc.base(t);
-    ["ment", "tion", "sion", "ity", "ness", "ture", "ism", "ics", "ship", "ries", "airs", "ic", "al"]
+    let by_suffix = ["ment", "tion", "sion", "ity", "ness", "ture", "ism", "ics", "ship", "ries", "airs", "ic", "al"]
         .iter()
-        .any(|suffix| word.ends_with(suffix))
-        && doc.lex.given_name_gender(word).is_none()
+        .any(|suffix| word.ends_with(suffix));
+    // "Deputy Minister of Foreign Affairs X", "Deputy Minister of Defence X".
+    let named = doc.is_any(
+        t,
+        words![
+            "foreign",
+            "defence",
+            "defense",
+            "interior",
+            "finance",
+            "health",
+            "justice",
+            "trade",
+            "energy",
+            "water",
+            "labour",
+            "labor",
+            "transport",
+            "mines",
+            "home",
+            "information",
+            "security",
+            "industry",
+            "commerce",
+            "fisheries",
+            "oil",
+            "petroleum",
+            "planning",
+            "youth",
+            "women",
+            "housing",
+            "land",
+            "lands",
+            "works",
+        ],
+    );
+    (by_suffix || named) && doc.lex.given_name_gender(word).is_none()
 }
 
 /// "Commissioner for Political Affairs of the AU Commission": a title's portfolio and nothing
