@@ -1457,6 +1457,20 @@ fn portfolio_title_before(doc: &Doc<'_>, end: usize) -> Option<(usize, usize)> {
 /// Entity named right before a title: "CSTO Secretary General", "Belarusian President",
 /// "Norway's prime minister", or "President of Belarus" (after it).
 fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize) -> Option<usize> {
+    // "the Government of Tuvalu under H.E. Prime Minister X": the state governed.
+    let mut before = title_start;
+    while let Some(u) = (before.saturating_sub(3)..before).find(|&u| {
+        doc.title_at(u).is_some_and(|i| doc.lex.title(i).is_honorific()) && u + doc.word_hit_len(u) == before
+    }) {
+        before = u;
+    }
+    if before >= 2
+        && doc.is_any(before - 1, words!["under"])
+        && let Some(m) = table.mention_at(before - 2)
+        && table.entities[m.entity].kind == EntityKind::Country
+    {
+        return Some(m.entity);
+    }
     // The organization right before the title, or before one or two modifiers of it:
     // "CSTO Secretary General", "EU Energy Commissioner", "Russian Foreign Ministry spokeswoman".
     let mut skip = 1;
