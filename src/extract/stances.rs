@@ -894,6 +894,8 @@ fn stance_at(
     let mut t = cue_end;
     let mut n_words = 0;
     let mut crossed_cue = false;
+    // "welcomed the sanctions on X": a negative act named as the thing welcomed.
+    let mut crossed_negative = false;
     let mut targets_end = None;
     // "criticised both governments": the two states the article is about; "praised both
     // delegations": the two parties to the latest agreement.
@@ -932,6 +934,7 @@ fn stance_at(
                 break;
             }
             crossed_cue = true;
+            crossed_negative |= doc.cue_at(t).is_some_and(|i| doc.lex.cue(i).polarity == Polarity::Negative);
         }
         // "an attack on a camp … that U.N. investigators say …", "a ‘dialogue’ which excludes
         // …": a relative clause ends the scope ("warned that X …" does not).
@@ -1052,6 +1055,9 @@ fn stance_at(
         n_words += usize::from(doc.is_word(t));
         t += 1;
     }
+    // Endorsing an act against the target is a stance against it: "welcomed the sanctions on
+    // Joseph", "backed the ban on the group".
+    let polarity = if polarity == Polarity::Positive && crossed_negative { Polarity::Negative } else { polarity };
     let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
     // "China and Russia are good partners": coordinated actors cooperate with each other.
     // Two parties signing ("Germany and Brazil signed agreements") agree with each other; a
