@@ -936,7 +936,14 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
                             "hostility"
                         ],
                     );
-                let is_location = before > 0 && doc.is_any(before - 1, LOCATIVES) && !attitude;
+                // "the first officers left for Port-au-Prince": a destination.
+                let destination = before > 1
+                    && doc.is_any(before - 1, words!["for"])
+                    && doc.is_any(
+                        before - 2,
+                        words!["left", "leave", "leaves", "leaving", "bound", "headed", "departed"],
+                    );
+                let is_location = before > 0 && (doc.is_any(before - 1, LOCATIVES) || destination) && !attitude;
                 let e = table.for_lex(doc, hit.entity);
                 let form = if is_location { MentionForm::Location } else { MentionForm::Metonym };
                 table.add(doc, tokens, e, form);
@@ -3128,10 +3135,22 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
                 .or_else(|| ruled().map(|m| m.entity))
                 .or_else(|| candidates().find(|&e| table.entities[e].kind == EntityKind::Country));
         }
+        // "In Kenya, the renewal reopened a debate. … accused the government of …": the
+        // country the sentence or the paragraph opens in.
+        let paragraph_state = || {
+            if let Some(state) = located_state(doc, table, t) {
+                return Some(state);
+            }
+            let first = doc.paragraph_tokens(doc.paragraph_of(t)).start;
+            let m = table.mention_at(first + 1).filter(|_| doc.is(first, "in"))?;
+            (table.entities[m.entity].kind == EntityKind::Country && doc.is_punct(m.tokens.end, ","))
+                .then_some(m.entity)
+        };
         // Else the country the passage is most about, not merely the last one named.
         return candidates()
             .find(|&e| is_named_force(e))
             .or_else(junta)
+            .or_else(paragraph_state)
             .or_else(|| ranked_countries(table, candidates()).first().map(|&(e, _)| e));
     }
     // "the community" is the East African Community even if another body came since.
