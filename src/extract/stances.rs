@@ -1329,7 +1329,16 @@ fn decisions(doc: &Doc<'_>, table: &Table) -> Vec<(Span, usize)> {
             let after = if split_possessive { end + 2 } else { end };
             (after..(after + 2).min(doc.n_tokens())).find(|&u| doc.is_any(u, DECISION_NOUNS))
         } else {
-            Some(m.tokens.end).filter(|&u| doc.is_any(u, words!["decided", "voted", "opted", "resolved"]))
+            // "the council on Thursday voted", "the council has unanimously decided".
+            let mut u = end;
+            while u < (end + 4).min(doc.n_tokens())
+                && (doc
+                    .is_any(u, words!["has", "had", "have", "unanimously", "narrowly", "also", "on", "last", "this"])
+                    || (u > end && doc.is_cap(u) && doc.is_any(u - 1, words!["on", "last", "this"])))
+            {
+                u += 1;
+            }
+            Some(u).filter(|&u| doc.is_any(u, words!["decided", "voted", "opted", "resolved"]))
         };
         if let Some(u) = noun {
             out.push((doc.span(u), m.entity));
