@@ -1162,17 +1162,20 @@ fn inside_longer_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     (joined_before || joined_after) && doc.lex.given_name_gender(doc.base(range.start)).is_none()
 }
 
+/// Where "known as", "nicknamed" or "alias" starts when it ends right before `start`.
+fn known_as_cue(doc: &Doc<'_>, start: usize) -> Option<usize> {
+    let cue = start.checked_sub(1)?;
+    if doc.is_any(cue, words!["nicknamed", "alias", "aka"]) {
+        Some(cue)
+    } else {
+        (cue > 0 && doc.is_any(cue, words!["as"]) && doc.is_any(cue - 1, words!["known"])).then(|| cue - 1)
+    }
+}
+
 /// "X, who is known as Y", "X, also known as Y", "X, nicknamed Y": the entity named right
 /// before, of which a name starting at `start` is another name.
 fn known_as(doc: &Doc<'_>, table: &Table, start: usize) -> Option<usize> {
-    let cue = start.checked_sub(1)?;
-    let cue_start = if doc.is_any(cue, words!["nicknamed", "alias", "aka"]) {
-        cue
-    } else if cue > 0 && doc.is_any(cue, words!["as"]) && doc.is_any(cue - 1, words!["known"]) {
-        cue - 1
-    } else {
-        return None;
-    };
+    let cue_start = known_as_cue(doc, start)?;
     // Back over "who is (also/better)" to the comma after the name.
     let comma = (cue_start.saturating_sub(5)..cue_start)
         .rev()
@@ -1185,23 +1188,6 @@ fn known_as(doc: &Doc<'_>, table: &Table, start: usize) -> Option<usize> {
     // A surname alone is linked to its person after this pass: "Joseph, who is known as …".
     let e = table.entity_at(name_end).or_else(|| find_by_surname(table, doc.base(name_end)))?;
     (table.entities[e].kind != EntityKind::Place).then_some(e)
-}
-
-/// Nouns after a name that make it an armed group's: "the Lame Rouj gang".
-const ARMED_NOUNS: Words = words!["gang", "militia", "cartel", "rebels", "insurgents", "militants"];
-
-/// Whether an acronym spells the initials of a run's capitalised words: "MSS" of "Multinational
-/// Security Support".
-fn spells(doc: &Doc<'_>, range: &Range<usize>, acr: &str) -> bool {
-    let mut initials = range.clone().filter(|&t| doc.is_cap(t)).filter_map(|t| doc.word(t).chars().next());
-    let mut letters = acr.chars().filter(|c| c.is_uppercase());
-    loop {
-        match (initials.next(), letters.next()) {
-            (Some(a), Some(b)) if a == b => {}
-            (None, None) => return range.len() >= 2,
-            _ => return false,
-        }
-    }
 }
 
 /// ", who heads the OSCE mission", ", who chairs the council": the role and the organization.
@@ -1990,11 +1976,7 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
     }
     // Full names first, so that surnames link to them; names after "known as" last, so that
     // the name they follow is known.
-    let after_known_as = |start: usize| {
-        start >= 2
-            && (doc.is_any(start - 1, words!["nicknamed", "alias", "aka"])
-                || (doc.is_any(start - 1, words!["as"]) && doc.is_any(start - 2, words!["known"])))
-    };
+    let after_known_as = |start: usize| known_as_cue(doc, start).is_some();
     let text_of = |r: &Range<usize>| &doc.text[doc.span(r.start).start..doc.span(r.end - 1).end];
     let known_as_names: Vec<&str> =
         candidates.iter().filter(|(r, _)| after_known_as(r.start)).map(|(r, _)| text_of(r)).collect();
@@ -2014,38 +1996,35 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             table.add(doc, range.clone(), e, MentionForm::Name);
         }
     }
-    // "the Multinational Security Support (MSS) mission": a name its acronym spells out is a
-    // body's; "the Lame Rouj gang": a name an armed group's noun follows is a group's. Named
-    // before people, so that "the leader of the Lame Rouj gang" finds the group.
+    // "the Kenyan-led Multinational Security Support (MSS) mission": a name its acronym spells
+    // out is a body's (pass 1 saw the run with "Kenyan-led", whose initials do not spell it).
+    // Named before people, so that a post in it finds the body.
     let mut spelled_out: HashMap<String, usize> = HashMap::default();
     for (range, title) in &candidates {
         if title.is_some() || table.mention_at(range.start).is_some() {
             continue;
         }
-        let spelled = acronym_after(doc, range.end).filter(|&(_, acr)| spells(doc, range, acr));
-        let armed = !doc.is_cap(range.end) && doc.is_any(range.end, ARMED_NOUNS);
-        if spelled.is_none() && !armed {
+        let Some((acr_t, acr)) =
+            acronym_after(doc, range.end).filter(|&(_, acr)| range.len() >= 2 && initials(doc, range.clone()) == acr)
+        else {
             continue;
-        }
+        };
         let span = Span::new(doc.span(range.start).start, doc.span(range.end - 1).end);
         let name = super::doc::strip_possessive(&doc.text[span.range()]).to_owned();
         // "(MSS) mission": "the mission" refers to it as well.
-        let noun_class = |(acr_t, _): (usize, &str)| {
-            let noun = acr_t + 2;
-            let classes = doc.lex.description(doc.base(noun)).filter(|_| doc.is_word(noun) && !doc.is_cap(noun))?;
-            classes.first().map(String::as_str).filter(|&c| c != "person" && c != "private" && c != "country")
-        };
-        let e = if armed {
-            table.named(&name, EntityKind::Group, "armed")
-        } else {
-            table.named(&name, EntityKind::Organization, spelled.and_then(noun_class).unwrap_or("agency"))
-        };
+        let noun = acr_t + 2;
+        let class = doc
+            .lex
+            .description(doc.base(noun))
+            .filter(|_| doc.is_word(noun) && !doc.is_cap(noun))
+            .and_then(|classes| classes.first())
+            .map(String::as_str)
+            .filter(|&c| c != "person" && c != "private" && c != "country");
+        let e = table.named(&name, EntityKind::Organization, class.unwrap_or("agency"));
         table.add(doc, range.clone(), e, MentionForm::Name);
-        if let Some((acr_t, acr)) = spelled {
-            table.add(doc, acr_t..acr_t + 1, e, MentionForm::Acronym);
-            spelled_out.insert(acr.to_owned(), e);
-            acronyms.insert(acr.to_owned(), e);
-        }
+        table.add(doc, acr_t..acr_t + 1, e, MentionForm::Acronym);
+        spelled_out.insert(acr.to_owned(), e);
+        acronyms.insert(acr.to_owned(), e);
     }
     link_acronyms(doc, table, &spelled_out);
     // Bodies are named by now (pass 1): "Northvale" may stand for "Northvale Resources".
@@ -2495,23 +2474,10 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
                 "interim",
                 "outgoing",
                 "incoming",
-                // A portfolio: "a foreign policy adviser to …".
-                "foreign",
-                "policy",
-                "security",
-                "economic",
-                "political",
-                "legal",
-                "military",
-                "media",
-                "press",
-                "trade",
-                "climate",
-                "energy",
-                "national",
-                "special",
             ],
         ) || table.mention_at(t).is_some()
+            // A portfolio: "a foreign policy adviser to …".
+            || (!doc.is_cap(t) && is_portfolio_word(doc, t))
             || (doc.is_possessive(t) && doc.lex.description(doc.base(t)).is_some());
         // "the World Food Programme's (WFP) country director": an acronym in passing.
         if doc.is_punct(t, "(") && doc.is_all_caps(t + 1) && doc.is_punct(t + 2, ")") {
@@ -2557,7 +2523,7 @@ fn body_noun_after(doc: &Doc<'_>, start: usize, end: usize) -> Option<(EntityKin
     }
     let kind = if doc.is_any(end, words!["movement", "party", "coalition", "alliance", "bloc", "union"]) {
         (EntityKind::Organization, "party")
-    } else if doc.is_any(end, words!["militia", "rebels", "insurgents", "faction"]) {
+    } else if doc.is_any(end, words!["militia", "rebels", "insurgents", "militants", "faction", "gang", "cartel"]) {
         (EntityKind::Group, "armed")
     } else {
         return None;
@@ -2881,6 +2847,11 @@ fn is_portfolio_word(doc: &Doc<'_>, t: usize) -> bool {
             "industry",
             "commerce",
             "fisheries",
+            "policy",
+            "military",
+            "media",
+            "press",
+            "climate",
             "oil",
             "petroleum",
             "planning",
