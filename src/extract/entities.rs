@@ -616,10 +616,16 @@ fn subject_state(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
 /// "In Beijing, foreign ministry spokeswoman X", "In Paris, the interior minister, X": the
 /// state whose capital opens the sentence of an official named without a country.
 fn located_state(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
-    let start = doc.article.sentences()[doc.sentence_idx(t)].tokens.start;
+    in_state_opening(doc, table, doc.article.sentences()[doc.sentence_idx(t)].tokens.start)
+        .filter(|&(_, end)| end < t)
+        .map(|(state, _)| state)
+}
+
+/// "In Kenya, …" opening at `start`: the country and the token after its name.
+fn in_state_opening(doc: &Doc<'_>, table: &Table, start: usize) -> Option<(usize, usize)> {
     let m = table.mention_at(start + 1).filter(|_| doc.is(start, "in"))?;
-    (table.entities[m.entity].kind == EntityKind::Country && doc.is_punct(m.tokens.end, ",") && m.tokens.end < t)
-        .then_some(m.entity)
+    (table.entities[m.entity].kind == EntityKind::Country && doc.is_punct(m.tokens.end, ","))
+        .then_some((m.entity, m.tokens.end))
 }
 
 /// The country of the dateline ("BRASILIA, March 4 (Reuters) -"), where wire copy's unnamed
@@ -3109,13 +3115,9 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
         // "In Kenya, the renewal reopened a debate. … accused the government of …": the
         // country the sentence or the paragraph opens in.
         let paragraph_state = || {
-            if let Some(state) = located_state(doc, table, t) {
-                return Some(state);
-            }
-            let first = doc.paragraph_tokens(doc.paragraph_of(t)).start;
-            let m = table.mention_at(first + 1).filter(|_| doc.is(first, "in"))?;
-            (table.entities[m.entity].kind == EntityKind::Country && doc.is_punct(m.tokens.end, ","))
-                .then_some(m.entity)
+            located_state(doc, table, t).or_else(|| {
+                in_state_opening(doc, table, doc.paragraph_tokens(doc.paragraph_of(t)).start).map(|(state, _)| state)
+            })
         };
         // Else the country the passage is most about, not merely the last one named.
         return candidates()
