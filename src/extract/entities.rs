@@ -3480,6 +3480,31 @@ fn introduced_anonymously(doc: &Doc<'_>, table: &Table, e: usize, t: usize) -> b
     })
 }
 
+/// Whose people a proxy noun at `u` names: "EU leaders", "the bloc's ministers", "leaders of
+/// the African Union", and the body holding a "summit" ("the AU summit", "the summit of the
+/// GCC"). Not "the leaders of Russia and China", who are two.
+fn proxy_owner(doc: &Doc<'_>, table: &Table, u: usize) -> Option<usize> {
+    let is_body = |e: usize| is_body(table, e);
+    if let Some(m) = u.checked_sub(1).and_then(|b| table.mention_at(b)).filter(|m| m.tokens.end == u) {
+        return Some(m.entity).filter(|&e| is_body(e));
+    }
+    if !doc.is(u + 1, "of") {
+        return None;
+    }
+    let at = u + 2 + usize::from(doc.is(u + 2, "the"));
+    let m = table.mention_at(at).filter(|m| m.tokens.start == at && is_body(m.entity))?;
+    (!doc.is_any(m.tokens.end, words!["and", "or"])).then_some(m.entity)
+}
+
+/// "The leaders condemned …": a bare plural of people stands for whose they were last called
+/// ("Leaders of the African Union met …"), else for the body whose summit the article reported.
+fn bare_proxy_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
+    (t.saturating_sub(2000)..t)
+        .rev()
+        .filter(|&u| doc.key(u) == doc.key(t) || doc.is(u, "summit"))
+        .find_map(|u| proxy_owner(doc, table, u))
+}
+
 /// "the alliance", "the organization’s", "this country": the latest compatible entity.
 fn descriptions(doc: &Doc<'_>, table: &mut Table) {
     // "Venezuela's government … Its foreign ministry condemned …": the country the possessive
@@ -3495,6 +3520,17 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
         }
         if let Some(e) = its_antecedent(doc, table, t).filter(|&e| table.entities[e].kind == EntityKind::Country) {
             table.add(doc, tokens, e, MentionForm::Description);
+        }
+    }
+    for t in 1..doc.n_tokens() {
+        if doc.is_any(t - 1, words!["the"])
+            && table.token_mention[t].is_none()
+            && doc.lex.proxy(doc.base(t)) == Some(super::lexicon::ProxyKind::People)
+            && doc.word(t).ends_with('s')
+            && !doc.is_any(t + 1, words!["of", "from"])
+            && let Some(e) = bare_proxy_antecedent(doc, table, t)
+        {
+            table.add(doc, t..t + 1, e, MentionForm::Description);
         }
     }
     for t in 1..doc.n_tokens() {
