@@ -1305,8 +1305,17 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
         {
             title_end = post + doc.word_hit_len(post);
         }
-        if let Some(p) =
-            (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["in", "to", "at", "for", "of"]))
+        // Not the "of" inside the organization's name: "for the Ministry of Finance of Ghana, X".
+        let named = title_end
+            .checked_sub(1)
+            .and_then(|u| table.mention_at(u))
+            .map(|m| m.tokens.start - usize::from(m.tokens.start > 0 && doc.is_any(m.tokens.start - 1, words!["the"])))
+            .and_then(|u| u.checked_sub(1));
+        if let Some(p) = named
+            .filter(|&p| doc.is_any(p, words!["in", "to", "at", "for", "of"]))
+            .or_else(|| {
+                (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["in", "to", "at", "for", "of"]))
+            })
             && p > 0
             && doc.title_at(p).is_none()
             && (p + 1..title_end).all(|u| {
