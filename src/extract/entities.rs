@@ -2770,8 +2770,10 @@ fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     let mut first = start;
     while end - first >= 3 {
         let word = doc.base(first);
-        let given_next =
-            doc.lex.given_name_gender(word).is_none() && doc.lex.given_name_gender(doc.base(first + 1)).is_some();
+        // Not right after a comma, where an apposed name begins: "for Ghana, Nana Ama Owusu".
+        let given_next = !(first == start && doc.is_punct(start - 1, ","))
+            && doc.lex.given_name_gender(word).is_none()
+            && doc.lex.given_name_gender(doc.base(first + 1)).is_some();
         if !(is_portfolio_word(doc, first) || given_next) {
             break;
         }
