@@ -1766,15 +1766,24 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             }
             // "Jörg Kramer, head of commodities research at Commerzbank", "think tank
             // Bruegel": an employer, an organization introduced by what it is.
-            if !has_title
-                && n_words <= 4
-                && table.mention_at(start).is_none()
-                && (is_employer(doc, start) || after_org_noun(doc, start))
-            {
-                let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
-                let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
-                let e = table.named(&name, EntityKind::Organization, "company");
-                table.replace(doc, start..end, e, MentionForm::Name);
+            // A name taken for a person's may be the body's: "a residents’ association, Nuna Asasara".
+            let guessed_person = |m: &Mention| {
+                let e = &table.entities[m.entity];
+                e.kind == EntityKind::Person && e.lex.is_none() && e.roles.is_empty()
+            };
+            let apposed = || apposed_to_body_noun(doc, start, end);
+            if !has_title && n_words <= 4 && table.mention_at(start).is_none_or(guessed_person) {
+                let class = if is_employer(doc, start) || after_org_noun(doc, start) {
+                    Some("company")
+                } else {
+                    apposed()
+                };
+                if let Some(class) = class.filter(|_| table.mention_at(start).is_none() || apposed().is_some()) {
+                    let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
+                    let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();
+                    let e = table.named(&name, EntityKind::Organization, class);
+                    table.replace(doc, start..end, e, MentionForm::Name);
+                }
             }
             continue;
         };
@@ -2559,6 +2568,28 @@ fn after_org_noun(doc: &Doc<'_>, start: usize) -> bool {
             .description(doc.base(noun))
             .is_some_and(|classes| classes.iter().all(|c| matches!(c.as_str(), "company" | "ngo" | "media" | "bank")));
     two_words || described
+}
+
+/// A name in apposition to a noun for a body: "a residents’ association, Nuna Asasara,",
+/// "Greenland’s parliament, Inatsisartut,", "its foreign ministry, Itamaraty,"; the class the
+/// noun gives it.
+fn apposed_to_body_noun<'a>(doc: &Doc<'a>, start: usize, end: usize) -> Option<&'a str> {
+    let noun = start.checked_sub(2).filter(|_| doc.is_punct(start - 1, ","))?;
+    if doc.is_cap(noun) || !doc.is_word(noun) || !(doc.is_punct(end, ",.;") || end >= doc.n_tokens()) {
+        return None;
+    }
+    let classes = doc.lex.description(doc.base(noun))?;
+    if classes.iter().any(|c| matches!(c.as_str(), "person" | "private" | "country"))
+        || doc.lex.given_name_gender(doc.base(start)).is_some()
+    {
+        return None;
+    }
+    // Introduced by an article or a possessive within three words: "A residents’ association";
+    // not the body of someone's post: "a spokesperson for the group, Mohamed Al-Tayeb".
+    let det = (noun.saturating_sub(3)..noun)
+        .find(|&u| doc.is_any(u, words!["a", "an", "the", "its", "their", "his", "her"]) || doc.is_possessive(u))?;
+    let post = (det.saturating_sub(4)..det).any(|u| doc.title_at(u).is_some() || doc.is_proxy(u));
+    (!post).then(|| classes[0].as_str())
 }
 
 /// A name after "at" that ends a job description: "an analyst at Commerzbank", "head of
