@@ -3598,6 +3598,20 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
         if doc.is_cap(t) && doc.is_cap(t + 1) || doc.is_any(t + 1, words!["of"]) && doc.is_cap(t + 2) {
             continue; // part of a name: "the Council of Europe"
         }
+        // "The director of the AU, Aminata Kouadio, said": the post's holder is named next.
+        let mut u = t + 1;
+        while u < doc.n_tokens() && u < t + 9 && !doc.is_punct(u, ",.;:") {
+            u += 1;
+        }
+        let of_a_person = doc.lex.description(doc.base(t)).is_some_and(|c| c.iter().any(|c| c == "person"));
+        if of_a_person
+            && doc.is_punct(u, ",")
+            && table
+                .mention_at(u + 1)
+                .is_some_and(|m| m.tokens.start == u + 1 && table.entities[m.entity].kind == EntityKind::Person)
+        {
+            continue;
+        }
         let antecedent = description_antecedent(doc, table, t);
         if let Some(e) = antecedent.filter(|&e| !introduced_anonymously(doc, table, e, t)) {
             table.add(doc, t..t + 1, e, MentionForm::Description);
