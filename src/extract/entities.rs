@@ -1012,7 +1012,9 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                 && doc.is_cap(end + 1)
                 && ((doc.is_punct(end, ".") && (is_initial(doc, end - 1) || is_dotted_acronym(doc, end - 1)))
                     // Not into a date: "the Constitutional Court on Thursday".
+                    // Not from a word that names nothing: "Can the Senate order …?"
                     || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end) && !doc.is_common(end + 1)
+                        && !(end - start == 1 && doc.lex.is_function_word(doc.base(start)))
                         // "… Nurbek Sydykov and Uzbekistan's Minister …", "and Foreign Minister X":
                         // a new noun phrase, not the rest of a name.
                         && !(doc.is(end, "and") && (doc.is_possessive(end + 1) || doc.title_at(end + 1).is_some())))

@@ -159,6 +159,8 @@ pub struct Lexicon {
     descriptions: HashMap<String, Vec<String>>,
     proxies: HashMap<String, ProxyKind>,
     common: HashSet<String>,
+    /// Common words of class "function" ("Can", "However"), which open no name.
+    function_words: HashSet<String>,
 }
 
 /// Rows of each lexicon file, by file name.
@@ -390,6 +392,8 @@ impl Lexicon {
             })
             .collect();
         let common = rows("common_words.tsv").iter().map(|r| r[0].to_owned()).collect();
+        let function_words =
+            rows("common_words.tsv").iter().filter(|r| r[1] == "function").map(|r| r[0].to_owned()).collect();
         let given_names = rows("given_names.tsv")
             .iter()
             .map(|r| (r[0].to_owned(), if r[1] == "f" { Gender::Female } else { Gender::Male }))
@@ -412,6 +416,7 @@ impl Lexicon {
             descriptions,
             proxies,
             common,
+            function_words,
         }
     }
 
@@ -431,6 +436,10 @@ impl Lexicon {
         let mut hits = Vec::new();
         self.names.scan(text, |pattern, start, end| {
             let (entity, form) = self.name_targets[pattern as usize];
+            // "US$400": a currency, not the country.
+            if text[end..].starts_with('$') {
+                return None;
+            }
             let mut end = end;
             // A plural "s" after a demonym: "Afghans" when only "Afghan" is listed.
             if form == FormKind::Demonym && text[end..].starts_with('s') && is_boundary(text, end + 1) {
@@ -520,6 +529,12 @@ impl Lexicon {
     /// True for capitalised words that never name anything by themselves ("Monday", "However").
     pub fn is_common_word(&self, word: &str) -> bool {
         self.common.contains(word)
+    }
+
+    /// True for function words among them ("Can", "Does", "However"): unlike "Center" or
+    /// "House", they open no name with "of" or "the" after them.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(word)
     }
 }
 
