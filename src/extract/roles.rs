@@ -59,7 +59,26 @@ pub(crate) fn find(doc: &Doc<'_>, table: &Table) -> Vec<Relation> {
         }
     }
     membership(doc, table, &mut out);
+    party_in_parentheses(doc, table, &mut out);
     out
+}
+
+/// "Mariana Ocampo Villa (Centro Democrático, sponsor of the motion)", "Wilson Arboleda
+/// (Alianza Verde)": the party a person's name is followed by, as in transcripts and lists.
+fn party_in_parentheses(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
+    for m in table.sorted_mentions() {
+        let open = m.tokens.end;
+        if table.entities[m.entity].kind != EntityKind::Person || !doc.is_punct(open, "(") {
+            continue;
+        }
+        let Some(party) = table.mention_at(open + 1).filter(|p| p.tokens.start == open + 1) else { continue };
+        let ent = &table.entities[party.entity];
+        if ent.kind != EntityKind::Organization || ent.class == "media" || !doc.is_punct(party.tokens.end, ",)") {
+            continue;
+        }
+        let span = Span::new(m.span.start, party.span.end);
+        push(out, RelationKind::Affiliation, m.entity, party.entity, "member", span, party.span, "party in parentheses");
+    }
 }
 
 #[expect(clippy::too_many_arguments, reason = "a private helper that builds one value")]

@@ -305,6 +305,9 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
     {
         return (Some(found), Some(cue));
     }
+    if let Some(entity) = label_speaker(doc, table, outer.start) {
+        return (Some(Found { entity, attribution: Attribution::Explicit }), None);
+    }
     // Before the quote, in its sentence: `Zas said: “…` / `according to X, “…` / `X told Reuters: “…`.
     let q_first = outer.start;
     let sentence_start = doc
@@ -362,6 +365,23 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
         }
     }
     (None, None)
+}
+
+/// A speaker's label that opens the paragraph, as in transcripts and live blogs: `Mariana
+/// Ocampo Villa (Centro Democrático, sponsor of the motion): “…”`, `Human Rights Watch: “…”`.
+fn label_speaker(doc: &Doc<'_>, table: &Table, q_first: usize) -> Option<usize> {
+    let colon = q_first.checked_sub(1).filter(|&c| doc.is_punct(c, ":"))?;
+    let para = doc.paragraph_tokens(doc.paragraph_of(colon));
+    let m = table.mention_at(para.start).filter(|m| m.tokens.start == para.start)?;
+    if !matches!(table.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Group) {
+        return None;
+    }
+    // Nothing else before the colon but a parenthesis after the name.
+    let mut t = m.tokens.end;
+    if doc.is_punct(t, "(") {
+        t = (t..colon).find(|&u| doc.is_punct(u, ")"))? + 1;
+    }
+    (t == colon).then_some(m.entity)
 }
 
 /// Words after which a verb is an infinitive, with no subject after it.
