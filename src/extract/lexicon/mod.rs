@@ -440,6 +440,17 @@ impl Lexicon {
             if text[end..].starts_with('$') {
                 return None;
             }
+            // "the Rome Statute", "the Paris Club", "Kabul University": a capital naming a text
+            // or a body, not its state.
+            if form == FormKind::Capital {
+                let rest = &text[end..];
+                let next = rest.strip_prefix(' ').unwrap_or_default();
+                let word = &next[..next.find(|c: char| !c.is_alphanumeric()).unwrap_or(next.len())];
+                if word.starts_with(char::is_uppercase) && (self.is_document_head(word) || self.org_head(word).is_some())
+                {
+                    return None;
+                }
+            }
             let mut end = end;
             // A plural "s" after a demonym: "Afghans" when only "Afghan" is listed.
             if form == FormKind::Demonym && text[end..].starts_with('s') && is_boundary(text, end + 1) {
