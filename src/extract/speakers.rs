@@ -622,9 +622,15 @@ fn unnamed_on_purpose(doc: &Doc<'_>, table: &Table, v: usize) -> bool {
     let refers_back = doc.is_any(subject, words!["he", "she"])
         || (subject > 0 && doc.is_any(subject, PEOPLE) && doc.is_any(subject - 1, words!["the"]));
     let sentences = doc.article.sentences();
+    // The sentence before, also across a paragraph break when this one opens its paragraph
+    // ("… who asked not to be named, said …" / "“…,” the official said.").
+    let adjacent = |p: usize| {
+        let here = doc.paragraph_of(v);
+        p == here || (p + 1 == here && doc.paragraph_tokens(here).start == sentences[s].tokens.start)
+    };
     refers_back
         && s > 0
-        && doc.paragraph_of(sentences[s - 1].tokens.start) == doc.paragraph_of(v)
+        && adjacent(doc.paragraph_of(sentences[s - 1].tokens.start))
         && opens_with_unnamed(doc, table, s - 1, subject)
 }
 
