@@ -648,7 +648,17 @@ fn dateline_country(doc: &Doc<'_>, table: &Table) -> Option<usize> {
             chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
         })
         .collect();
-    let lex = doc.lex.resolve(&words.join(" "))?;
+    // "IGALIKU FJORD, Greenland —": a place the lexicon does not know, then its country.
+    let after = start + words.len();
+    let country = || {
+        let first = after + 1;
+        let words: Vec<&str> = (first..doc.n_tokens())
+            .take_while(|&t| doc.furniture[t] && doc.is_word(t) && doc.is_cap(t))
+            .map(|t| doc.word(t))
+            .collect();
+        doc.is_punct(after, ",").then(|| doc.lex.resolve(&words.join(" "))).flatten()
+    };
+    let lex = doc.lex.resolve(&words.join(" ")).or_else(country)?;
     let e = *table.by_lex.get(&lex)?;
     (table.entities[e].kind == EntityKind::Country).then_some(e)
 }
@@ -3307,12 +3317,28 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
         (e.kind == EntityKind::Person && words.len() >= 3 && is_name && e.surname.is_some())
             .then(|| (vec![part.to_owned()], i))
     });
+    // A company's first word alone names it: "Boreal" for "Boreal Critical Metals", unless
+    // that word names something else or anyone.
+    let company_words = table.entities.iter().enumerate().filter_map(|(i, e)| {
+        let (first, rest) = e.name.split_once(' ')?;
+        let distinctive = first.chars().count() > 3
+            && first.starts_with(char::is_uppercase)
+            && first.chars().skip(1).all(char::is_lowercase)
+            && !doc.lex.is_common_word(first)
+            && doc.lex.given_name_gender(first).is_none()
+            && doc.lex.org_head(first).is_none()
+            && doc.lex.resolve(first).is_none();
+        let company = e.class == "company" || rest.split(' ').any(|w| doc.lex.is_company_head(w));
+        (e.kind == EntityKind::Organization && e.lex.is_none() && company && distinctive)
+            .then(|| (vec![first.to_owned()], i))
+    });
     let given: Vec<(Vec<String>, usize)> = table
         .entities
         .iter()
         .enumerate()
         .filter_map(|(i, e)| e.given.as_ref().map(|g| (vec![g.clone()], i)))
         .chain(first_surnames)
+        .chain(company_words)
         .filter(|(g, _)| !surnames.iter().any(|(s, _)| s == g))
         .collect();
     // First words of names (and first surnames) come after every surname, so that a surname
