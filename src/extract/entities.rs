@@ -392,7 +392,8 @@ pub(crate) fn mark_furniture(doc: &mut Doc<'_>) {
             }
             continue;
         }
-        if pi < 3
+        // After a headline, a standfirst and a byline at most.
+        if pi < 5
             && let Some(end) = dateline_end(doc, tokens.clone())
         {
             for t in tokens.start..end {
@@ -487,7 +488,11 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
             }
             for role in &mut ent.roles {
                 let national = matches!(role.category.as_str(), "head_of_state" | "head_of_government" | "minister");
-                if national && role.org.is_none() {
+                // "the provincial premier", "a regional minister": not the state's.
+                let local = doc.text[..role.title_span.start].trim_end().rsplit(' ').next().is_some_and(|w| {
+                    ["provincial", "regional", "state", "local", "municipal", "district", "county"].contains(&w)
+                });
+                if national && !local && role.org.is_none() {
                     role.org = Some(home);
                 }
             }
@@ -636,7 +641,7 @@ fn dateline_country(doc: &Doc<'_>, table: &Table) -> Option<usize> {
         .article
         .paragraphs()
         .iter()
-        .take(4)
+        .take(5)
         .map(|p| doc.article.tokens().partition_point(|token| token.span.start < p.start))
         .find(|&t| t < doc.n_tokens() && doc.furniture[t] && doc.is_all_caps(t))?;
     // The place: the leading capitalised words, as the lexicon spells them ("NEW DELHI" → "New Delhi").
@@ -652,11 +657,10 @@ fn dateline_country(doc: &Doc<'_>, table: &Table) -> Option<usize> {
     let after = start + words.len();
     let country = || {
         let first = after + 1;
-        let words: Vec<&str> = (first..doc.n_tokens())
-            .take_while(|&t| doc.furniture[t] && doc.is_word(t) && doc.is_cap(t))
-            .map(|t| doc.word(t))
-            .collect();
-        doc.is_punct(after, ",").then(|| doc.lex.resolve(&words.join(" "))).flatten()
+        let words: Vec<&str> =
+            (first..doc.n_tokens()).take_while(|&t| doc.is_word(t) && doc.is_cap(t)).map(|t| doc.word(t)).collect();
+        let closed = doc.is_punct(first + words.len(), "—–-(");
+        (doc.is_punct(after, ",") && closed).then(|| doc.lex.resolve(&words.join(" "))).flatten()
     };
     let lex = doc.lex.resolve(&words.join(" ")).or_else(country)?;
     let e = *table.by_lex.get(&lex)?;
