@@ -963,7 +963,12 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
                         before - 2,
                         words!["left", "leave", "leaves", "leaving", "bound", "headed", "departed"],
                     );
-                let is_location = before > 0 && (doc.is_any(before - 1, LOCATIVES) || destination) && !attitude;
+                // "our friends in New Delhi": the people there, the state.
+                let people_there = before > 1
+                    && doc.is(before - 1, "in")
+                    && doc.is_any(before - 2, super::stances::PEOPLE_THERE);
+                let is_location =
+                    before > 0 && (doc.is_any(before - 1, LOCATIVES) || destination) && !attitude && !people_there;
                 let e = table.for_lex(doc, hit.entity);
                 let form = if is_location { MentionForm::Location } else { MentionForm::Metonym };
                 table.add(doc, tokens, e, form);

@@ -417,6 +417,10 @@ fn is_subject(doc: &Doc<'_>, table: &Table, clause: &Range<usize>, start: usize)
     }
 }
 
+/// Nouns for those who stand with the speaker somewhere: "our friends in New Delhi".
+pub(crate) const PEOPLE_THERE: Words =
+    words!["friends", "partners", "allies", "colleagues", "counterparts", "neighbours", "neighbors", "brothers"];
+
 /// Nouns for the two sides of a bilateral matter: "the two parties", "both countries".
 const PAIR_NOUNS: Words = words![
     "sides",
@@ -993,7 +997,10 @@ fn stance_at(
                 .saturating_sub(1 + usize::from(doc.is_any(m.tokens.start.saturating_sub(1), words!["the"])));
             // "asylum seekers in the UK": a place where someone is, unless the cue governs it
             // ("confidence in Russia"); attacks and bans in a place happen there.
+            // "our friends in New Delhi, Tokyo and Paris": the people there are the target.
+            let people_there = before > 0 && doc.is_any(before - 1, PEOPLE_THERE);
             let locative = doc.is_any(before, words!["in"])
+                && !people_there
                 && (before != cue_end || matches!(cue.category.as_str(), "attack" | "ban" | "agree"));
             // Not the cue's own "from": "withdrew from the WHO".
             let giver = doc.is_any(before, words!["from"]) && before >= cue_end && cue.category != "expel";
