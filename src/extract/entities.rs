@@ -884,6 +884,20 @@ fn state_forces(doc: &Doc<'_>, table: &mut Table) {
         });
         table.replace(doc, tokens, e, MentionForm::Name);
     }
+    // "Sri Lanka's finance ministry … accused the finance ministry of …": the same organ again,
+    // when only one state's was named.
+    for t in 1..doc.n_tokens() {
+        if !doc.is(t - 1, "the") || table.mention_at(t).is_some() {
+            continue;
+        }
+        let Some((i, words)) = lower_phrase_at(doc, t, STATE_FORCES) else { continue };
+        let mut owners = made.iter().filter(|((_, k), _)| *k == i).map(|(_, &e)| e);
+        if let (Some(e), None) = (owners.next(), owners.next())
+            && table.mentions.iter().any(|m| m.entity == e && m.span.end <= doc.span(t).start)
+        {
+            table.add(doc, t..t + words.len(), e, MentionForm::Description);
+        }
+    }
 }
 
 /// Endings that make a name part of a modifier ("Brussels-based", "Turkish-brokered").
