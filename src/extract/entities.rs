@@ -468,6 +468,8 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     let acronyms = capitalised_names(doc, &mut table, diagnostics);
     link_surnames_and_acronyms(doc, &mut table, &acronyms);
     table.reindex();
+    organs_again(doc, &mut table);
+    table.reindex();
     lede_titles(doc, &mut table);
     title_references(doc, &mut table);
     table.reindex();
@@ -884,16 +886,31 @@ fn state_forces(doc: &Doc<'_>, table: &mut Table) {
         });
         table.replace(doc, tokens, e, MentionForm::Name);
     }
-    // "Sri Lanka's finance ministry … accused the finance ministry of …": the same organ again,
-    // when only one state's was named.
+}
+
+/// "Sri Lanka's Ministry of Finance … accused the finance ministry of …", "Israel's military
+/// … the military": a state's organ named again without its state, when the article named
+/// only one state's.
+fn organs_again(doc: &Doc<'_>, table: &mut Table) {
     for t in 1..doc.n_tokens() {
         if !doc.is(t - 1, "the") || table.mention_at(t).is_some() {
             continue;
         }
-        let Some((i, words)) = lower_phrase_at(doc, t, STATE_FORCES) else { continue };
-        let mut owners = made.iter().filter(|((_, k), _)| *k == i).map(|(_, &e)| e);
-        if let (Some(e), None) = (owners.next(), owners.next())
-            && table.mentions.iter().any(|m| m.entity == e && m.span.end <= doc.span(t).start)
+        let Some((_, words)) = lower_phrase_at(doc, t, STATE_FORCES) else { continue };
+        let phrase = words.join(" ");
+        let mut forms = vec![format!(" {phrase}")];
+        if let [portfolio, "ministry"] = words {
+            forms.push(format!("ministry of {portfolio}"));
+        }
+        let owners: Vec<usize> = (0..table.entities.len())
+            .filter(|&e| {
+                let ent = &table.entities[e];
+                let name = ent.name.to_lowercase();
+                ent.kind == EntityKind::Organization && forms.iter().any(|f| name.ends_with(f.as_str()))
+            })
+            .collect();
+        if let [e] = owners[..]
+            && table.mentions.iter().any(|m| m.entity == e && !m.tokens.is_empty() && m.span.end <= doc.span(t).start)
         {
             table.add(doc, t..t + words.len(), e, MentionForm::Description);
         }
