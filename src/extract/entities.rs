@@ -995,9 +995,8 @@ fn lexicon_mentions(doc: &Doc<'_>, table: &mut Table) {
                         words!["left", "leave", "leaves", "leaving", "bound", "headed", "departed"],
                     );
                 // "our friends in New Delhi": the people there, the state.
-                let people_there = before > 1
-                    && doc.is(before - 1, "in")
-                    && doc.is_any(before - 2, super::stances::PEOPLE_THERE);
+                let people_there =
+                    before > 1 && doc.is(before - 1, "in") && doc.is_any(before - 2, super::stances::PEOPLE_THERE);
                 let is_location =
                     before > 0 && (doc.is_any(before - 1, LOCATIVES) || destination) && !attitude && !people_there;
                 let e = table.for_lex(doc, hit.entity);
@@ -1363,12 +1362,9 @@ fn title_before(doc: &Doc<'_>, table: &Table, t: usize) -> Option<(usize, usize)
             .and_then(|u| table.mention_at(u))
             .map(|m| m.tokens.start - usize::from(m.tokens.start > 0 && doc.is_any(m.tokens.start - 1, words!["the"])))
             .and_then(|u| u.checked_sub(1));
-        if let Some(p) = named
-            .filter(|&p| doc.is_any(p, words!["in", "to", "at", "for", "of"]))
-            .or_else(|| {
-                (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["in", "to", "at", "for", "of"]))
-            })
-            && p > 0
+        if let Some(p) = named.filter(|&p| doc.is_any(p, words!["in", "to", "at", "for", "of"])).or_else(|| {
+            (title_end.saturating_sub(4)..title_end).find(|&u| doc.is_any(u, words!["in", "to", "at", "for", "of"]))
+        }) && p > 0
             && doc.title_at(p).is_none()
             && (p + 1..title_end).all(|u| {
                 doc.is_word(u)
@@ -1825,11 +1821,8 @@ fn capitalised_names(doc: &Doc<'_>, table: &mut Table, diagnostics: &mut Vec<Dia
             };
             let apposed = || apposed_to_body_noun(doc, start, end);
             if !has_title && n_words <= 4 && table.mention_at(start).is_none_or(guessed_person) {
-                let class = if is_employer(doc, start) || after_org_noun(doc, start) {
-                    Some("company")
-                } else {
-                    apposed()
-                };
+                let class =
+                    if is_employer(doc, start) || after_org_noun(doc, start) { Some("company") } else { apposed() };
                 if let Some(class) = class.filter(|_| table.mention_at(start).is_none() || apposed().is_some()) {
                     let name_span = Span::new(doc.span(start).start, doc.span(end - 1).end);
                     let name = super::doc::strip_possessive(&doc.text[name_span.range()]).to_owned();

@@ -77,7 +77,16 @@ fn party_in_parentheses(doc: &Doc<'_>, table: &Table, out: &mut Vec<Relation>) {
             continue;
         }
         let span = Span::new(m.span.start, party.span.end);
-        push(out, RelationKind::Affiliation, m.entity, party.entity, "member", span, party.span, "party in parentheses");
+        push(
+            out,
+            RelationKind::Affiliation,
+            m.entity,
+            party.entity,
+            "member",
+            span,
+            party.span,
+            "party in parentheses",
+        );
     }
 }
 

@@ -446,7 +446,8 @@ impl Lexicon {
                 let rest = &text[end..];
                 let next = rest.strip_prefix(' ').unwrap_or_default();
                 let word = &next[..next.find(|c: char| !c.is_alphanumeric()).unwrap_or(next.len())];
-                if word.starts_with(char::is_uppercase) && (self.is_document_head(word) || self.org_head(word).is_some())
+                if word.starts_with(char::is_uppercase)
+                    && (self.is_document_head(word) || self.org_head(word).is_some())
                 {
                     return None;
                 }
