@@ -1042,6 +1042,8 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
             };
             // "Johan van der Merwe", "Ursula von der Leyen": lower-case particles inside a name.
             let particles = (end..end + 2).take_while(|&u| doc.is_any(u, SURNAME_PARTICLES)).count();
+            // "Can the Senate order …?": a function word opens no name.
+            let function_opener = end - start == 1 && doc.lex.is_function_word(doc.base(start));
             // "Fudan University’s Institute of …": an organization's possessive ends its name.
             let owner_ends = doc.is_possessive(end - 1) && doc.org_head(end - 1).is_some();
             if same(end) && doc.is_cap(end) && !owner_ends {
@@ -1061,9 +1063,8 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                 && doc.is_cap(end + 1)
                 && ((doc.is_punct(end, ".") && (is_initial(doc, end - 1) || is_dotted_acronym(doc, end - 1)))
                     // Not into a date: "the Constitutional Court on Thursday".
-                    // Not from a word that names nothing: "Can the Senate order …?"
                     || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end) && !doc.is_common(end + 1)
-                        && !(end - start == 1 && doc.lex.is_function_word(doc.base(start)))
+                        && !function_opener
                         // "… Nurbek Sydykov and Uzbekistan's Minister …", "and Foreign Minister X":
                         // a new noun phrase, not the rest of a name.
                         && !(doc.is(end, "and") && (doc.is_possessive(end + 1) || doc.title_at(end + 1).is_some())))
