@@ -469,6 +469,7 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     link_surnames_and_acronyms(doc, &mut table, &acronyms);
     table.reindex();
     organs_again(doc, &mut table);
+    legislatures(doc, &mut table);
     table.reindex();
     lede_titles(doc, &mut table);
     title_references(doc, &mut table);
@@ -885,6 +886,36 @@ fn state_forces(doc: &Doc<'_>, table: &mut Table) {
             table.named(&name, EntityKind::Organization, "body")
         });
         table.replace(doc, tokens, e, MentionForm::Name);
+    }
+}
+
+/// "The Senate has passed the resolution", "Senate President X": a legislature named by its
+/// head noun alone is the one the article named in full ("Colombian Senate"), else one of its
+/// own.
+fn legislatures(doc: &Doc<'_>, table: &mut Table) {
+    for t in 0..doc.n_tokens() {
+        if !doc.is_cap(t) || !doc.is_any(t, words!["senate", "congress", "parliament"]) || table.mention_at(t).is_some()
+        {
+            continue;
+        }
+        let in_name =
+            (t > 0 && doc.is_cap(t - 1) && !doc.is(t - 1, "the") && doc.sentence_idx(t - 1) == doc.sentence_idx(t))
+                || doc.is_any(t + 1, words!["of"])
+                || (doc.is_cap(t + 1) && doc.title_at(t + 1).is_none());
+        if in_name || doc.furniture[t] {
+            continue;
+        }
+        let noun = doc.base(t);
+        let suffix = format!(" {noun}");
+        let mut named = (0..table.entities.len()).filter(|&e| {
+            table.entities[e].kind == EntityKind::Organization && table.entities[e].name.ends_with(&suffix)
+        });
+        let e = match (named.next(), named.next()) {
+            (Some(e), None) => e,
+            (None, _) => table.named(noun, EntityKind::Organization, "body"),
+            _ => continue,
+        };
+        table.add(doc, t..t + 1, e, MentionForm::Name);
     }
 }
 
