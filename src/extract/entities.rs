@@ -560,12 +560,24 @@ fn ministers_of_named_ministries(doc: &Doc<'_>, table: &mut Table) {
             if portfolios.is_empty() {
                 continue;
             }
+            // With no state named, not another state's ministry: a Colombian live blog that
+            // quotes "Venezuela's foreign ministry" and "Foreign Minister X" (Colombia's).
+            let home =
+                || lede_state(doc, table).or_else(|| home_country(table)).or_else(|| dateline_country(doc, table));
             let mut ministries = table.entities.iter().enumerate().filter(|(_, m)| {
                 m.kind == EntityKind::Organization
                     && portfolios.iter().any(|p| m.name == *p || m.name.ends_with(&format!(" {p}")))
                     && state.is_none_or(|s| m.parent.is_none_or(|(p, _)| p == s))
             });
-            if let (Some((m, _)), None) = (ministries.next(), ministries.next()) {
+            let others = |m: usize| {
+                state.is_none()
+                    && table.entities[m]
+                        .parent
+                        .is_some_and(|(p, _)| table.entities[p].kind == EntityKind::Country && home() != Some(p))
+            };
+            if let (Some((m, _)), None) = (ministries.next(), ministries.next())
+                && !others(m)
+            {
                 table.entities[e].roles[r].org = Some(m);
             }
         }
