@@ -935,8 +935,9 @@ fn legislatures(doc: &Doc<'_>, table: &mut Table) {
 /// … the military": a state's organ named again without its state, when the article named
 /// only one state's.
 fn organs_again(doc: &Doc<'_>, table: &mut Table) {
+    let firsts: Vec<u64> = STATE_FORCES.iter().map(|words| super::doc::word_key(words[0])).collect();
     for t in 1..doc.n_tokens() {
-        if !doc.is(t - 1, "the") || table.mention_at(t).is_some() {
+        if !firsts.contains(&doc.key(t)) || !doc.is(t - 1, "the") || table.mention_at(t).is_some() {
             continue;
         }
         let Some((_, words)) = lower_phrase_at(doc, t, STATE_FORCES) else { continue };
@@ -3670,10 +3671,11 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
         }
     }
     for t in 1..doc.n_tokens() {
-        if doc.is_any(t - 1, words!["the"])
+        if doc.is_proxy(t)
+            && doc.word(t).ends_with('s')
+            && doc.is_any(t - 1, words!["the"])
             && table.token_mention[t].is_none()
             && doc.lex.proxy(doc.base(t)) == Some(super::lexicon::ProxyKind::People)
-            && doc.word(t).ends_with('s')
             && !doc.is_any(t + 1, words!["of", "from"])
             && let Some(e) = bare_proxy_antecedent(doc, table, t)
         {
