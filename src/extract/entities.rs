@@ -480,9 +480,7 @@ pub(crate) fn find(doc: &Doc<'_>, diagnostics: &mut Vec<Diagnostic>) -> Table {
     ministers_of_named_ministries(doc, &mut table);
     // "Prime Minister X" with no country named: the country the article is about, else the
     // dateline's (local officials go unqualified in wire copy).
-    if let Some(home) =
-        lede_state(doc, &table).or_else(|| home_country(&table)).or_else(|| dateline_country(doc, &table))
-    {
+    if let Some(home) = article_state(doc, &table) {
         // Not for someone whose country is named in another role.
         let countries: Vec<bool> = table.entities.iter().map(|e| e.kind == EntityKind::Country).collect();
         for ent in &mut table.entities {
@@ -562,8 +560,6 @@ fn ministers_of_named_ministries(doc: &Doc<'_>, table: &mut Table) {
             }
             // With no state named, not another state's ministry: a Colombian live blog that
             // quotes "Venezuela's foreign ministry" and "Foreign Minister X" (Colombia's).
-            let home =
-                || lede_state(doc, table).or_else(|| home_country(table)).or_else(|| dateline_country(doc, table));
             let mut ministries = table.entities.iter().enumerate().filter(|(_, m)| {
                 m.kind == EntityKind::Organization
                     && portfolios.iter().any(|p| m.name == *p || m.name.ends_with(&format!(" {p}")))
@@ -571,9 +567,9 @@ fn ministers_of_named_ministries(doc: &Doc<'_>, table: &mut Table) {
             });
             let others = |m: usize| {
                 state.is_none()
-                    && table.entities[m]
-                        .parent
-                        .is_some_and(|(p, _)| table.entities[p].kind == EntityKind::Country && home() != Some(p))
+                    && table.entities[m].parent.is_some_and(|(p, _)| {
+                        table.entities[p].kind == EntityKind::Country && article_state(doc, table) != Some(p)
+                    })
             };
             if let (Some((m, _)), None) = (ministries.next(), ministries.next())
                 && !others(m)
@@ -680,6 +676,12 @@ fn dateline_country(doc: &Doc<'_>, table: &Table) -> Option<usize> {
     let lex = doc.lex.resolve(&words.join(" ")).or_else(country)?;
     let e = *table.by_lex.get(&lex)?;
     (table.entities[e].kind == EntityKind::Country).then_some(e)
+}
+
+/// The state the article is about, whose unqualified ministers it quotes: the one its lede
+/// opens with, else the one most of its country mentions name, else the dateline's.
+fn article_state(doc: &Doc<'_>, table: &Table) -> Option<usize> {
+    lede_state(doc, table).or_else(|| home_country(table)).or_else(|| dateline_country(doc, table))
 }
 
 /// The country that opens the article's first sentence of text ("Moldova on Tuesday offered
@@ -3632,15 +3634,14 @@ fn introduced_anonymously(doc: &Doc<'_>, table: &Table, e: usize, t: usize) -> b
 /// the African Union", and the body holding a "summit" ("the AU summit", "the summit of the
 /// GCC"). Not "the leaders of Russia and China", who are two.
 fn proxy_owner(doc: &Doc<'_>, table: &Table, u: usize) -> Option<usize> {
-    let is_body = |e: usize| is_body(table, e);
     if let Some(m) = u.checked_sub(1).and_then(|b| table.mention_at(b)).filter(|m| m.tokens.end == u) {
-        return Some(m.entity).filter(|&e| is_body(e));
+        return Some(m.entity).filter(|&e| is_body(table, e));
     }
     if !doc.is(u + 1, "of") {
         return None;
     }
     let at = u + 2 + usize::from(doc.is(u + 2, "the"));
-    let m = table.mention_at(at).filter(|m| m.tokens.start == at && is_body(m.entity))?;
+    let m = table.mention_at(at).filter(|m| m.tokens.start == at && is_body(table, m.entity))?;
     (!doc.is_any(m.tokens.end, words!["and", "or"])).then_some(m.entity)
 }
 
@@ -3706,17 +3707,13 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
             continue; // part of a name: "the Council of Europe"
         }
         // "The director of the AU, Aminata Kouadio, said": the post's holder is named next.
-        let mut u = t + 1;
-        while u < doc.n_tokens() && u < t + 9 && !doc.is_punct(u, ",.;:") {
-            u += 1;
-        }
+        let holder_named = || {
+            let comma = (t + 1..(t + 10).min(doc.n_tokens())).find(|&u| doc.is_punct(u, ",.;:"))?;
+            let m = table.mention_at(comma + 1).filter(|m| m.tokens.start == comma + 1)?;
+            (doc.is_punct(comma, ",") && table.entities[m.entity].kind == EntityKind::Person).then_some(())
+        };
         let of_a_person = doc.lex.description(doc.base(t)).is_some_and(|c| c.iter().any(|c| c == "person"));
-        if of_a_person
-            && doc.is_punct(u, ",")
-            && table
-                .mention_at(u + 1)
-                .is_some_and(|m| m.tokens.start == u + 1 && table.entities[m.entity].kind == EntityKind::Person)
-        {
+        if of_a_person && holder_named().is_some() {
             continue;
         }
         let antecedent = description_antecedent(doc, table, t);
