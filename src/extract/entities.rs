@@ -3253,11 +3253,15 @@ fn description_antecedent(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usiz
                 in_state_opening(doc, table, doc.paragraph_tokens(doc.paragraph_of(t)).start).map(|(state, _)| state)
             })
         };
+        // "the government" unqualified: the state the article is about ("IGALIKU FJORD,
+        // Greenland — … she rejected claims that the government had rushed the review").
+        let governed = || noun.eq_ignore_ascii_case("government").then(|| article_state(doc, table)).flatten();
         // Else the country the passage is most about, not merely the last one named.
         return candidates()
             .find(|&e| is_named_force(e))
             .or_else(junta)
             .or_else(paragraph_state)
+            .or_else(governed)
             .or_else(|| ranked_countries(table, candidates()).first().map(|&(e, _)| e));
     }
     // "the community" is the East African Community even if another body came since.

@@ -93,6 +93,34 @@ const TOPIC_NOUNS: Words = words![
     "future",
 ];
 /// Conjunctions that open a subordinate clause, which a cue's scope does not enter.
+/// Nouns for what someone said or reported, whose "that" clause follows.
+const CLAIM_NOUNS: Words = words![
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "assertion",
+    "assertions",
+    "suggestion",
+    "suggestions",
+    "report",
+    "reports",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "speculation",
+    "charge",
+    "charges",
+    "insinuation",
+    "insinuations",
+    "notion",
+    "idea",
+    "impression",
+    "talk"
+];
 const SUBORDINATORS: Words = words!["until", "unless", "because", "since", "once", "whereas"];
 const CLAUSE_BREAKS: Words = words!["but", "while", "whereas", "although", "though", "however", "yet"];
 const PASSIVE_AUX: Words = words!["is", "are", "was", "were", "been", "be", "being"];
@@ -953,6 +981,12 @@ fn stance_at(
         {
             break;
         }
+        // "rejected claims that the government had rushed …", "welcomed reports that X …":
+        // what the claim says names no target.
+        let first_object = t == cue_end || (t == cue_end + 1 && doc.is_any(cue_end, DETERMINERS));
+        if first_object && doc.is_any(t, CLAIM_NOUNS) && doc.is_any(t + 1, words!["that"]) {
+            break;
+        }
         // "urged its leaders not to …": the actor the leaders speak for.
         if t == cue_end
             && table.mention_at(t).is_none()
@@ -1303,6 +1337,7 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
     ("choice", &[]),
     ("vote", &[]),
     ("resolution", &[]),
+    ("motion", &[]),
 ];
 
 /// Nouns for a decision, which "the decision", "the move" can refer back to.
@@ -1318,7 +1353,8 @@ const DECISION_NOUNS: Words = words![
     "initiative",
     "choice",
     "vote",
-    "resolution"
+    "resolution",
+    "motion"
 ];
 
 /// Decisions the text gives an actor: "OPEC+'s decision to extend cuts", "Kuwait's surprise
@@ -1345,7 +1381,13 @@ fn decisions(doc: &Doc<'_>, table: &Table) -> Vec<(Span, usize)> {
             {
                 u += 1;
             }
-            Some(u).filter(|&u| doc.is_any(u, words!["decided", "voted", "opted", "resolved"]))
+            // "the Senate has passed the resolution": a body that adopts a text decides.
+            let adopts = |u: usize| {
+                doc.is_any(u, words!["passed", "approved", "adopted"])
+                    && doc.is_any(u + 1, words!["the", "a", "its"])
+                    && (u + 2..u + 4).any(|v| doc.is_any(v, words!["resolution", "motion", "bill", "amendment"]))
+            };
+            Some(u).filter(|&u| doc.is_any(u, words!["decided", "voted", "opted", "resolved"]) || adopts(u))
         };
         if let Some(u) = noun {
             out.push((doc.span(u), m.entity));
