@@ -37,14 +37,74 @@ fn family(c: char) -> Option<Family> {
     }
 }
 
-/// Finds the quotes of every paragraph.
+/// Finds the quotes of every paragraph, and the answers of a transcript.
 pub(crate) fn find(article: &Article) -> Vec<RawQuote> {
     let text = article.text();
     let mut out = Vec::new();
+    let answers = transcript_answers(text, article.paragraphs());
     for (paragraph_idx, para) in article.paragraphs().iter().enumerate() {
-        find_in(text, *para, paragraph_idx, &mut out);
+        match answers.iter().find(|a| a.paragraph_idx == paragraph_idx) {
+            Some(answer) => out.push(answer.clone()),
+            None => find_in(text, *para, paragraph_idx, &mut out),
+        }
     }
     out
+}
+
+/// The answers of a transcript, quoted without marks: in an article whose questions are
+/// labelled ("Question (Reuters): …", "Q: …"), a paragraph that opens with a speaker's label
+/// ("Spokesperson Pham Thanh Loan: …", "Lavrov: …") holds that speaker's words. Not an answer
+/// with quote marks of its own, whose marks say what is quoted.
+fn transcript_answers(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
+    let labelled: Vec<(usize, &str, Span)> = paragraphs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, para)| {
+            let (label, words) = transcript_label(&text[para.range()])?;
+            Some((i, label, Span::new(para.end - words.len(), para.end)))
+        })
+        .collect();
+    let is_question = |label: &str| {
+        let first = label.split([' ', '(', '.']).next().unwrap_or_default();
+        ["Question", "Q", "Reporter", "Journalist", "Interviewer"].contains(&first)
+    };
+    // Notes of the page, not speakers.
+    let is_note = |label: &str| {
+        let first = label.split([' ', '(', '’', '\'']).next().unwrap_or_default();
+        ["Note", "Editor", "Update", "Updated", "Correction", "Source", "Photo", "Caption", "Background", "Contact"]
+            .contains(&first)
+    };
+    if !labelled.iter().any(|&(_, label, _)| is_question(label)) {
+        return Vec::new();
+    }
+    labelled
+        .into_iter()
+        .filter(|&(_, label, words)| {
+            !is_question(label)
+                && !is_note(label)
+                && !text[words.range()].contains(|c| matches!(family(c), Some(Family::Double | Family::Guillemet)))
+        })
+        .map(|(paragraph_idx, _, words)| RawQuote {
+            inner: words,
+            outer: words,
+            paragraph_idx,
+            is_open_ended: false,
+            is_one_word: false,
+        })
+        .collect()
+}
+
+/// A transcript label that opens a paragraph, and the words after it: up to eight words from
+/// a capital letter to a colon ("Spokesperson Pham Thanh Loan", "Question (Tuoi Tre)"), with no
+/// sentence inside; not a time ("18:05") or a heading with nothing after it.
+fn transcript_label(p: &str) -> Option<(&str, &str)> {
+    let colon = p.get(..p.len().min(90))?.find(':').or_else(|| p[..p.len().min(90)].find('：'))?;
+    let label = p[..colon].trim();
+    let words = p[colon..].trim_start_matches([':', '：']).trim();
+    let opens_capital = label.chars().next().is_some_and(char::is_uppercase);
+    let no_sentence = !label.contains(['"', '“', '”', '«', '!', '?', ',', ';']) && !label.contains(". ");
+    (opens_capital && no_sentence && label.split_whitespace().count() <= 8 && words.split_whitespace().count() >= 4)
+        .then_some((label, words))
 }
 
 fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>) {
@@ -210,6 +270,22 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert!(found[0].is_open_ended);
         assert_eq!(a.slice(found[0].inner), "First part of a long statement.");
+    }
+
+    #[test]
+    fn transcript_answers_are_quotes_when_questions_are_labelled() {
+        let text = "Question (AFP): Does Viet Nam have concerns about the canal?\n\n\
+                    Spokesperson Pham Thanh Loan: We do not comment on speculation today.\n\n\
+                    Note: this briefing was edited for length and clarity.";
+        assert_eq!(
+            quotes(text),
+            vec!["We do not comment on speculation today."]
+        );
+        // Without a labelled question, a colon opens no quotation.
+        assert!(quotes("Update: the minister left the talks early on Monday.").is_empty());
+        // An answer with marks of its own keeps them.
+        let text = "Q: What did he say?\n\nLavrov: He told me “we are ready to talk now” and left.";
+        assert_eq!(quotes(text), vec!["we are ready to talk now"]);
     }
 
     #[test]

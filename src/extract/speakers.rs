@@ -372,7 +372,26 @@ fn explicit_cue(doc: &Doc<'_>, table: &mut Table, qi: usize) -> (Option<Found>, 
 fn label_speaker(doc: &Doc<'_>, table: &Table, q_first: usize) -> Option<usize> {
     let colon = q_first.checked_sub(1).filter(|&c| doc.is_punct(c, ":"))?;
     let para = doc.paragraph_tokens(doc.paragraph_of(colon));
-    let m = table.mention_at(para.start).filter(|m| m.tokens.start == para.start)?;
+    // "Spokesperson Pham Thanh Loan: …": a title may stand before the name.
+    let title = doc.title_at(para.start);
+    let title_len = title.map_or(0, |_| doc.word_hit_len(para.start));
+    let named = [para.start, para.start + title_len]
+        .into_iter()
+        .find_map(|start| table.mention_at(start).filter(|m| m.tokens.start == start));
+    let Some(m) = named else {
+        // "Spokesperson: …" after "Spokesperson Pham Thanh Loan: …": the latest person the
+        // article gave that title.
+        let title = title.filter(|_| para.start + title_len == colon)?;
+        return table
+            .before(doc.span(para.start).start)
+            .take(200)
+            .find(|m| {
+                table.entities[m.entity].kind == EntityKind::Person
+                    && (m.tokens.start.saturating_sub(4)..m.tokens.start)
+                        .any(|u| doc.title_at(u) == Some(title) && u + doc.word_hit_len(u) == m.tokens.start)
+            })
+            .map(|m| m.entity);
+    };
     if !matches!(table.entities[m.entity].kind, EntityKind::Person | EntityKind::Organization | EntityKind::Group) {
         return None;
     }
