@@ -19,6 +19,11 @@ const CONNECTORS: Words = words![
     "of", "for", "and", "the", "on", "de", "del", "della", "da", "dos", "das", "do", "van", "von", "der", "den", "al",
     "bin", "ibn", "la", "le", "du", "el", "y", "ag", "ould", "ben", "bint", "di",
 ];
+/// Verbs that open a question ("Will the Government …?", "Did the Council …?").
+const QUESTION_OPENERS: Words = words![
+    "will", "would", "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "should", "could", "may",
+    "might", "must", "shall", "can",
+];
 /// Particles that belong to a surname ("von der Leyen", "bin Salman").
 const SURNAME_PARTICLES: Words = words![
     "van", "von", "der", "den", "de", "del", "da", "dos", "al", "bin", "ibn", "la", "le", "du", "el", "ag", "ould",
@@ -1090,6 +1095,12 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
             let particles = (end..end + 2).take_while(|&u| doc.is_any(u, SURNAME_PARTICLES)).count();
             // "Can the Senate order …?": a function word opens no name.
             let function_opener = end - start == 1 && doc.lex.is_function_word(doc.base(start));
+            // "Will the Government provide …?": a question's verb opens no name.
+            let question_opener = end - start == 1 && doc.is_any(start, QUESTION_OPENERS);
+            // "China Road and Bridge Corporation": common words inside an organization's name.
+            let heads_an_org = |from: usize| {
+                (from..from + 4).take_while(|&u| same(u) && doc.is_cap(u)).any(|u| doc.org_head(u).is_some())
+            };
             // "Fudan University’s Institute of …": an organization's possessive ends its name.
             let owner_ends = doc.is_possessive(end - 1) && doc.org_head(end - 1).is_some();
             if same(end) && doc.is_cap(end) && !owner_ends {
@@ -1109,8 +1120,10 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                 && doc.is_cap(end + 1)
                 && ((doc.is_punct(end, ".") && (is_initial(doc, end - 1) || is_dotted_acronym(doc, end - 1)))
                     // Not into a date: "the Constitutional Court on Thursday".
-                    || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end) && !doc.is_common(end + 1)
+                    || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end)
+                        && (!doc.is_common(end + 1) || heads_an_org(end + 1))
                         && !function_opener
+                        && !question_opener
                         // "… Nurbek Sydykov and Uzbekistan's Minister …", "and Foreign Minister X":
                         // a new noun phrase, not the rest of a name.
                         && !(doc.is(end, "and") && (doc.is_possessive(end + 1) || doc.title_at(end + 1).is_some())))
@@ -2893,8 +2906,11 @@ fn portfolio_trimmed(doc: &Doc<'_>, start: usize, end: usize) -> usize {
     let mut first = start;
     while end - first >= 3 {
         let word = doc.base(first);
-        // Not right after a comma, where an apposed name begins: "for Ghana, Nana Ama Owusu".
-        let given_next = !(first == start && doc.is_punct(start - 1, ","))
+        // Not right after a comma, where an apposed name begins: "for Ghana, Nana Ama Owusu";
+        // only for the first word, as once portfolio words were left out ("Foreign Affairs
+        // Tran Duc Khiem") a name that puts its family name first may begin.
+        let given_next = first == start
+            && !doc.is_punct(start - 1, ",")
             && doc.lex.given_name_gender(word).is_none()
             && doc.lex.given_name_gender(doc.base(first + 1)).is_some();
         if !(is_portfolio_word(doc, first) || given_next) {
