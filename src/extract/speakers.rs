@@ -587,7 +587,8 @@ fn noun_phrase_ending(doc: &Doc<'_>, table: &mut Table, end: usize) -> Option<Fo
     if !is_proxy {
         return None;
     }
-    let named = (end.saturating_sub(4)..end).rev().find_map(|t| {
+    // Not across a comma: "… to Mali next year, officials said" names no owner.
+    let named = (end.saturating_sub(4)..end).rev().take_while(|&t| !doc.is_punct(t, ",;:()")).find_map(|t| {
         let m = table.mention_at(t)?;
         (table.entities[m.entity].kind != EntityKind::Person)
             .then_some(Found { entity: m.entity, attribution: Attribution::Explicit })

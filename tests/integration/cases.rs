@@ -27,6 +27,9 @@ struct Case {
     quotes: Vec<QuoteExp>,
     #[serde(default)]
     indirect: Vec<QuoteExp>,
+    /// Quotes or reported statements that must not be given to this speaker.
+    #[serde(default)]
+    absent_quotes: Vec<QuoteExp>,
     #[serde(default)]
     stances: Vec<StanceExp>,
     #[serde(default)]
@@ -131,6 +134,14 @@ fn check(case: &Case) -> Vec<String> {
             if q.speaker != want || (!exp.speaker.is_empty() && want.is_none()) {
                 errors.push(format!("quote {:?}: expected speaker {:?}, got {}", exp.text, exp.speaker, describe(q)));
             }
+        }
+    }
+    for exp in &case.absent_quotes {
+        let speaker = find(&x, &exp.speaker);
+        if let Some(q) =
+            x.quotes.iter().find(|q| q.speaker == speaker && text[q.span.range()].contains(exp.text.as_str()))
+        {
+            errors.push(format!("quote {:?} should not be given to {:?}: {}", exp.text, exp.speaker, describe(q)));
         }
     }
     if let Some(n) = case.n_quotes {
