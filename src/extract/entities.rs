@@ -2560,11 +2560,13 @@ const ORG_CLASSES: &[&str] = &[
 /// ", the foreign minister of Chile" / ", a spokesperson for the WHO" / ", Norway's prime minister":
 /// the title after a name, as (title index, first token, end token).
 fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, usize, usize)> {
-    if !doc.is_punct(end, ",") {
+    // "Cruz Mamani is president of the Council of …": a post after a copula, close to it.
+    let copula = doc.is_any(end, words!["is", "was"]) && !doc.is_any(end + 1, words!["not", "no", "also"]);
+    if !doc.is_punct(end, ",") && !copula {
         return None;
     }
     let mut t = end + 1;
-    for _ in 0..5 {
+    for _ in 0..if copula { 3 } else { 5 } {
         if t >= doc.n_tokens() || doc.is_punct(t, ",.;:") {
             return None;
         }
