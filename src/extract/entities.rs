@@ -1276,7 +1276,18 @@ fn inside_longer_name(doc: &Doc<'_>, range: &Range<usize>) -> bool {
     let joins = |t: usize| doc.is_any(t, words!["and", "of", "for"]) || doc.is_punct(t, "&");
     let joined_before = range.start >= 2 && joins(range.start - 1) && doc.is_cap(range.start - 2);
     let joined_after = joins(range.end) && doc.is_cap(range.end + 1);
-    (joined_before || joined_after) && doc.lex.given_name_gender(doc.base(range.start)).is_none()
+    let surname = range.end.checked_sub(1).is_some_and(|t| has_surname_ending(doc.base(t)));
+    (joined_before || joined_after) && doc.lex.given_name_gender(doc.base(range.start)).is_none() && !surname
+}
+
+/// Endings that mark a word as a family name in many languages ("Mukhametova", "Kovalenko",
+/// "Beridze", "Petrović"): "Dana Mukhametova of Green Salvation" is a person and a body.
+fn has_surname_ending(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ova", "eva", "ov", "ev", "enko", "yan", "shvili", "dze", "ovich", "evich", "ić", "ski", "ska", "sky", "escu",
+        "oglu", "oğlu", "uly", "kyzy", "bayev", "bekov",
+    ];
+    word.chars().count() >= 5 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Where "known as", "nicknamed" or "alias" starts when it ends right before `start`.

@@ -499,6 +499,19 @@ fn subject_before(doc: &Doc<'_>, table: &mut Table, v: usize) -> Option<Found> {
             return Some(Found { entity, attribution: Attribution::Explicit });
         }
     }
+    // "John Smith of Greenpeace said": the person, whose body is named after "of".
+    if let Some(m) = table.mention_at(end).filter(|m| table.entities[m.entity].kind != EntityKind::Person) {
+        let mut of = m.tokens.start.saturating_sub(1);
+        if of > 0 && doc.is_any(of, words!["the"]) {
+            of -= 1;
+        }
+        if of > 0
+            && doc.is_any(of, words!["of", "from", "at"])
+            && let Some(p) = table.mention_at(of - 1).filter(|p| table.entities[p.entity].kind == EntityKind::Person)
+        {
+            return Some(Found { entity: p.entity, attribution: attribution_of(table, p.tokens.start) });
+        }
+    }
     noun_phrase_ending(doc, table, end)
 }
 
