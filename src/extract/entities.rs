@@ -1120,6 +1120,8 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                 && doc.is_cap(end + 1)
                 && ((doc.is_punct(end, ".") && (is_initial(doc, end - 1) || is_dotted_acronym(doc, end - 1)))
                     // Not into a date: "the Constitutional Court on Thursday".
+                    // "Korea Hydro & Nuclear Power".
+                    || (doc.is_punct(end, "&") && !doc.is_common(end + 1))
                     || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end)
                         && (!doc.is_common(end + 1) || heads_an_org(end + 1))
                         && !function_opener

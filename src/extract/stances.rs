@@ -1387,7 +1387,9 @@ fn decisions(doc: &Doc<'_>, table: &Table) -> Vec<(Span, usize)> {
                     && doc.is_any(u + 1, words!["the", "a", "its"])
                     && (u + 2..u + 4).any(|v| doc.is_any(v, words!["resolution", "motion", "bill", "amendment"]))
             };
-            Some(u).filter(|&u| doc.is_any(u, words!["decided", "voted", "opted", "resolved"]) || adopts(u))
+            // "Kazakhstan has chosen Rosatom": a choice made.
+            let decided = words!["decided", "voted", "opted", "resolved", "chose", "chosen", "selected"];
+            Some(u).filter(|&u| doc.is_any(u, decided) || adopts(u))
         };
         if let Some(u) = noun {
             out.push((doc.span(u), m.entity));
