@@ -277,10 +277,7 @@ mod tests {
         let text = "Question (AFP): Does Viet Nam have concerns about the canal?\n\n\
                     Spokesperson Pham Thanh Loan: We do not comment on speculation today.\n\n\
                     Note: this briefing was edited for length and clarity.";
-        assert_eq!(
-            quotes(text),
-            vec!["We do not comment on speculation today."]
-        );
+        assert_eq!(quotes(text), vec!["We do not comment on speculation today."]);
         // Without a labelled question, a colon opens no quotation.
         assert!(quotes("Update: the minister left the talks early on Monday.").is_empty());
         // An answer with marks of its own keeps them.

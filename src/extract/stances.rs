@@ -1884,7 +1884,20 @@ fn push(
     if !hit.is_negated {
         out.acts.push((cue_span, source, category.clone()));
     }
-    out.by_pair.entry((source, target)).or_default().push(Evidence {
+    let weight = doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default()).weight * if hit.is_hedged { 0.7 } else { 1.0 };
+    // "ready to cooperate with Hungary": two cues of one stance in one sentence are one piece
+    // of evidence, told by the surer cue.
+    let evidence = out.by_pair.entry((source, target)).or_default();
+    let same = evidence.iter().position(|e| {
+        e.span == ctx.span && e.polarity == hit.polarity && e.category == category && e.is_negated == hit.is_negated
+    });
+    if let Some(i) = same {
+        if evidence[i].weight >= weight {
+            return;
+        }
+        evidence.remove(i);
+    }
+    evidence.push(Evidence {
         span: ctx.span,
         quote: ctx.quote,
         cue: doc.text[cue_span.range()].to_owned(),
@@ -1895,7 +1908,7 @@ fn push(
         rule: rule.to_owned(),
         is_negated: hit.is_negated,
         is_hedged: hit.is_hedged,
-        weight: doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default()).weight * if hit.is_hedged { 0.7 } else { 1.0 },
+        weight,
     });
 }
 

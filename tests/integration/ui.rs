@@ -67,7 +67,8 @@ fn clicking_a_node_shows_its_quote_in_the_inspector() {
     harness.get_by_label("Ingrid Vold").click();
     harness.run_steps(3);
     assert_eq!(harness.state().selection, Selection::Node(vold));
-    assert!(harness.query_by_label_contains("We are ready to cooperate with Hungary").is_some());
+    // Her quote, with its speech verb; the sentence also stands as the evidence of her stance.
+    assert!(harness.query_by_label_contains("We are ready to cooperate with Hungary on the dam,” — said").is_some());
 }
 
 #[test]
