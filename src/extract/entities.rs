@@ -3727,7 +3727,9 @@ fn descriptions(doc: &Doc<'_>, table: &mut Table) {
                 && w.contains('-')
                 && ["member", "nation", "country", "state", "party", "strong", "old"].iter().any(|s| w.ends_with(s))
         };
-        let det = if t >= 2 && sized(t - 1) { t - 2 } else { t - 1 };
+        // "the ruling party", "the governing coalition": the party in power named before.
+        let in_power = |u: usize| doc.is_any(u, words!["ruling", "governing"]);
+        let det = if t >= 2 && (sized(t - 1) || in_power(t - 1)) { t - 2 } else { t - 1 };
         // "A Commission spokesperson", "a Council official": the body the capital noun names.
         let of_body = doc.is_any(det, words!["a", "an"])
             && doc.is_cap(t)
