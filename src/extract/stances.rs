@@ -921,6 +921,22 @@ fn stance_at(
         rule = "subject of the sentence";
         is_coordinated = false;
     }
+    // "He added that the EU and the US were “interfering in Georgia's affairs”": whoever is
+    // said to meddle is the target, not the one meddled with.
+    if ["interf", "meddl"].iter().any(|p| word.starts_with(p))
+        && let Some(that) = (sentence.start..c).rev().find(|&u| doc.is_any(u, words!["that"]))
+        && let Some(m) = (that + 1..c)
+            .find_map(|u| table.mention_at(u))
+            .filter(|m| is_actor(table, m.entity) && doc.quote_of(m.tokens.start).is_none())
+        && let Some(teller) = ctx.speaker.or_else(|| sentence_subject(doc, table, sentence.start..that))
+    {
+        let hit = CueHit { c, cue_end, polarity, is_negated, is_hedged };
+        let meddlers = std::iter::once(m).chain(conjuncts_after(doc, table, c, m.tokens.end).0);
+        for (agent, span) in meddlers.map(|m| (m.entity, m.span)).collect::<Vec<_>>() {
+            push(doc, table, ctx, out, (teller, agent, Some(span)), &hit, "said to meddle");
+        }
+        return;
+    }
     // Targets: the first actor after the cue (and those coordinated with it).
     let mut targets: Vec<(usize, Span)> = Vec::new();
     let mut t = cue_end;
