@@ -1714,6 +1714,11 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
         if doc.is_any(u, words!["the"]) {
             u += 1;
         }
+        // "chairwoman of the opposition United National Movement": a modifier before the name.
+        if doc.is_any(u, words!["opposition", "ruling", "governing", "main", "largest"]) && table.mention_at(u + 1).is_some()
+        {
+            u += 1;
+        }
         if let Some(m) = table.mention_at(u)
             && table.entities[m.entity].kind != EntityKind::Person
         {

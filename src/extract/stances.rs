@@ -1039,6 +1039,15 @@ fn stance_at(
                 n_words += 1;
                 continue;
             }
+            // "called on Georgians to keep up the protests": an appeal to a people, not a
+            // demand on their state.
+            if cue.category == "demand"
+                && m.form == super::entities::MentionForm::Demonym
+                && doc.word(m.tokens.end - 1).ends_with('s')
+                && doc.is_any(next, words!["to"])
+            {
+                break;
+            }
             // "the attack by X": X did it, X is not the target of "attack".
             // "warnings from London and Brussels": they gave them.
             let before = m
