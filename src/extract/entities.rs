@@ -628,9 +628,10 @@ fn subject_state(doc: &Doc<'_>, table: &Table, t: usize) -> Option<usize> {
     };
     let here =
         sentences[si].tokens.clone().find(|&u| doc.is_word(u)).filter(|&first| first < t).and_then(|_| opening(si));
+    // Else the nearest sentence before in the same paragraph that opens with a country
+    // ("Somalia’s government declared … The Arab League condemned … President X told …").
     here.or_else(|| {
-        let prev = si.checked_sub(1).filter(|&p| sentences[p].paragraph_idx == sentences[si].paragraph_idx)?;
-        opening(prev)
+        (0..si).rev().take_while(|&p| sentences[p].paragraph_idx == sentences[si].paragraph_idx).find_map(opening)
     })
 }
 
