@@ -2624,6 +2624,8 @@ fn apposition_title(doc: &Doc<'_>, table: &Table, end: usize) -> Option<(usize, 
                 "interim",
                 "outgoing",
                 "incoming",
+                // "the state minister for foreign affairs".
+                "state",
             ],
         ) || table.mention_at(t).is_some()
             // A portfolio: "a foreign policy adviser to …".
