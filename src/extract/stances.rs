@@ -1039,6 +1039,16 @@ fn stance_at(
                 n_words += 1;
                 continue;
             }
+            // "condemned the deal as a violation of Somali sovereignty": the state whose
+            // sovereignty or territory is at stake suffers the act.
+            if polarity == Polarity::Negative
+                && t > cue_end
+                && doc.is_any(next, words!["sovereignty", "territory", "airspace", "waters", "territorial"])
+            {
+                t = next + 1;
+                n_words += 2;
+                continue;
+            }
             // "called on Georgians to keep up the protests": an appeal to a people, not a
             // demand on their state.
             if cue.category == "demand"
