@@ -93,6 +93,21 @@ const TOPIC_NOUNS: Words = words![
     "future",
 ];
 /// Conjunctions that open a subordinate clause, which a cue's scope does not enter.
+/// Texts that states and bodies sign.
+const SIGNED_TEXTS: Words = words![
+    "protocol",
+    "memorandum",
+    "agreement",
+    "agreements",
+    "accord",
+    "pact",
+    "treaty",
+    "contract",
+    "declaration",
+    "charter",
+    "roadmap",
+    "framework"
+];
 /// Nouns for what someone said or reported, whose "that" clause follows.
 const CLAIM_NOUNS: Words = words![
     "claim",
@@ -1919,7 +1934,12 @@ fn push(
     if !hit.is_negated {
         out.acts.push((cue_span, source, category.clone()));
     }
-    let weight = doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default()).weight * if hit.is_hedged { 0.7 } else { 1.0 };
+    let mut weight = doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default()).weight;
+    // "signed a defence protocol with Somalia": a bare "signed" is sure once it names a text.
+    if category == "agree" && (hit.cue_end..hit.cue_end + 3).any(|u| doc.is_any(u, SIGNED_TEXTS)) {
+        weight = weight.max(0.8);
+    }
+    let weight = weight * if hit.is_hedged { 0.7 } else { 1.0 };
     // "ready to cooperate with Hungary": two cues of one stance in one sentence are one piece
     // of evidence, told by the surer cue.
     let evidence = out.by_pair.entry((source, target)).or_default();
