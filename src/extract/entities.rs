@@ -3452,7 +3452,8 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
             && doc.lex.org_head(first).is_none()
             && doc.lex.resolve(first).is_none();
         let company = e.class == "company" || rest.split(' ').any(|w| doc.lex.is_company_head(w));
-        (e.kind == EntityKind::Organization && e.lex.is_none() && company && distinctive)
+        // Known companies too: "Tianqi" for Tianqi Lithium.
+        (e.kind == EntityKind::Organization && company && distinctive)
             .then(|| (vec![first.to_owned()], i))
     });
     let given: Vec<(Vec<String>, usize)> = table
