@@ -567,7 +567,10 @@ fn ministers_of_named_ministries(doc: &Doc<'_>, table: &mut Table) {
             // quotes "Venezuela's foreign ministry" and "Foreign Minister X" (Colombia's).
             let mut ministries = table.entities.iter().enumerate().filter(|(_, m)| {
                 m.kind == EntityKind::Organization
-                    && portfolios.iter().any(|p| m.name == *p || m.name.ends_with(&format!(" {p}")))
+                    // "Ministry of Foreign Affairs of Viet Nam" too.
+                    && portfolios.iter().any(|p| {
+                        m.name == *p || m.name.ends_with(&format!(" {p}")) || m.name.starts_with(&format!("{p} of "))
+                    })
                     && state.is_none_or(|s| m.parent.is_none_or(|(p, _)| p == s))
             });
             let others = |m: usize| {
@@ -600,10 +603,28 @@ fn late_role_orgs(doc: &Doc<'_>, table: &mut Table) {
             };
             let title_end = title_start + doc.word_hit_len(title_start).max(1);
             let national = matches!(role.category.as_str(), "head_of_state" | "head_of_government" | "minister");
+            // "… the Ministry reiterated Viet Nam's position. Spokesperson X said": the body
+            // the sentence before is about speaks through its spokesperson.
+            let speaks_for = || {
+                let si = doc.sentence_idx(title_start).checked_sub(1)?;
+                let before = doc.article.sentences()[si].tokens.clone();
+                let subject = super::stances::sentence_subject(doc, table, before.clone())
+                    .filter(|&o| table.entities[o].kind != EntityKind::Person && o != e)?;
+                // Not the owner of a body left unnamed: "The U.N. human rights office condemned …".
+                let m = before.clone().find_map(|u| table.mention_at(u).filter(|m| m.entity == subject))?;
+                let owns_a_body = (m.tokens.end..m.tokens.end + 3)
+                    .take_while(|&u| doc.is_word(u) && !doc.is_cap(u))
+                    .any(|u| {
+                        doc.lex.description(doc.base(u)).is_some()
+                            || doc.is_any(u, words!["office", "department", "secretariat", "delegation"])
+                    });
+                (!owns_a_body).then_some(subject)
+            };
             if let Some(org) = title_org(doc, table, title_start, title_end)
                 .filter(|&o| o != e)
                 .or_else(|| located_state(doc, table, title_start))
                 .or_else(|| national.then(|| subject_state(doc, table, title_start)).flatten())
+                .or_else(|| (role.category == "spokesperson").then(speaks_for).flatten())
             {
                 table.entities[e].roles[r].org = Some(org);
             }
