@@ -277,7 +277,16 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_punct(&self, t: usize, chars: &str) -> bool {
-        t < self.n_tokens() && self.kind(t) == TokenKind::Punct && chars.contains(self.word(t))
+        if t >= self.n_tokens() || self.kind(t) != TokenKind::Punct {
+            return false;
+        }
+        // Nearly every mark is one character: a character search, not a substring search.
+        let word = self.word(t);
+        let mut it = word.chars();
+        match (it.next(), it.next()) {
+            (Some(c), None) => chars.contains(c),
+            _ => chars.contains(word),
+        }
     }
 
     /// True if the word (without a possessive ending) is one of `words`, ignoring ASCII case.
