@@ -665,6 +665,11 @@ fn stance_at(
     {
         return;
     }
+    // "China and Myanmar are dialogue partners" of a body: a status, not a partnership.
+    let dialogue_partner = |d: usize| doc.is(d, "dialogue") && doc.is_any(d + 1, words!["partner", "partners"]);
+    if dialogue_partner(c) || (c > 0 && dialogue_partner(c - 1)) {
+        return;
+    }
     // "stopped short of endorsing": no stance either way.
     if c >= 3 && doc.is_any(c - 1, words!["of"]) && doc.is_any(c - 2, words!["short"]) {
         return;
