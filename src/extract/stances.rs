@@ -93,6 +93,26 @@ const TOPIC_NOUNS: Words = words![
     "future",
 ];
 /// Conjunctions that open a subordinate clause, which a cue's scope does not enter.
+/// Private actors of a country named by its demonym: "American utilities", "Chinese firms".
+const PRIVATE_PLURALS: Words = words![
+    "companies",
+    "firms",
+    "utilities",
+    "businesses",
+    "investors",
+    "consumers",
+    "households",
+    "producers",
+    "processors",
+    "exporters",
+    "importers",
+    "buyers",
+    "customers",
+    "shareholders",
+    "lenders",
+    "tourists",
+    "students"
+];
 /// Texts that states and bodies sign.
 const SIGNED_TEXTS: Words = words![
     "protocol",
@@ -1050,6 +1070,13 @@ fn stance_at(
                 n_words += 2;
                 continue;
             }
+            // "supplies enriched uranium to American utilities": firms and people of a
+            // country, not its state.
+            if m.form == super::entities::MentionForm::Demonym && doc.is_any(next, PRIVATE_PLURALS) {
+                t = next + 1;
+                n_words += 2;
+                continue;
+            }
             // "the Kenyan-led Multinational Security Support mission": the actor named next.
             let leads = ["-led", "-backed", "-brokered", "-sponsored", "-funded"]
                 .iter()
@@ -1638,6 +1665,11 @@ fn conjuncts_after<'t>(
             }
         }
         match table.mention_at(v) {
+            // "Rosatom, Russia’s state nuclear corporation,": a possessor in apposition
+            // describes the actor before, and adds none.
+            Some(m) if doc.is_punct(u, ",") && doc.is_possessive(m.tokens.end - 1) && !doc.is_cap(m.tokens.end) => {
+                break;
+            }
             Some(m) if is_actor(table, m.entity) => {
                 out.push(m);
                 u = skip_acronym(m.tokens.end);
