@@ -18,6 +18,7 @@ use crate::article::{Span, TokenKind};
 
 const NEGATIONS: Words = words![
     "not",
+    "cannot",
     "no",
     "never",
     "without",
