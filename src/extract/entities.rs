@@ -612,9 +612,8 @@ fn late_role_orgs(doc: &Doc<'_>, table: &mut Table) {
                     .filter(|&o| table.entities[o].kind != EntityKind::Person && o != e)?;
                 // Not the owner of a body left unnamed: "The U.N. human rights office condemned …".
                 let m = before.clone().find_map(|u| table.mention_at(u).filter(|m| m.entity == subject))?;
-                let owns_a_body = (m.tokens.end..m.tokens.end + 3)
-                    .take_while(|&u| doc.is_word(u) && !doc.is_cap(u))
-                    .any(|u| {
+                let owns_a_body =
+                    (m.tokens.end..m.tokens.end + 3).take_while(|&u| doc.is_word(u) && !doc.is_cap(u)).any(|u| {
                         doc.lex.description(doc.base(u)).is_some()
                             || doc.is_any(u, words!["office", "department", "secretariat", "delegation"])
                     });
@@ -1737,7 +1736,8 @@ fn title_org(doc: &Doc<'_>, table: &Table, title_start: usize, title_end: usize)
             u += 1;
         }
         // "chairwoman of the opposition United National Movement": a modifier before the name.
-        if doc.is_any(u, words!["opposition", "ruling", "governing", "main", "largest"]) && table.mention_at(u + 1).is_some()
+        if doc.is_any(u, words!["opposition", "ruling", "governing", "main", "largest"])
+            && table.mention_at(u + 1).is_some()
         {
             u += 1;
         }
@@ -3474,8 +3474,7 @@ fn link_surnames_and_acronyms(doc: &Doc<'_>, table: &mut Table, acronyms: &HashM
             && doc.lex.resolve(first).is_none();
         let company = e.class == "company" || rest.split(' ').any(|w| doc.lex.is_company_head(w));
         // Known companies too: "Tianqi" for Tianqi Lithium.
-        (e.kind == EntityKind::Organization && company && distinctive)
-            .then(|| (vec![first.to_owned()], i))
+        (e.kind == EntityKind::Organization && company && distinctive).then(|| (vec![first.to_owned()], i))
     });
     let given: Vec<(Vec<String>, usize)> = table
         .entities

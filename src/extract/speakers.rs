@@ -470,7 +470,8 @@ fn subject_before(doc: &Doc<'_>, table: &mut Table, v: usize) -> Option<Found> {
         && doc.is_punct(m.tokens.start - 1, ",")
         && m.tokens.start.checked_sub(2).is_some_and(|u| {
             // A title of one or more words that ends there ("his foreign minister, X, added").
-            let title_ends = (u.saturating_sub(3)..=u).any(|s| doc.title_at(s).is_some() && s + doc.word_hit_len(s) == u + 1);
+            let title_ends =
+                (u.saturating_sub(3)..=u).any(|s| doc.title_at(s).is_some() && s + doc.word_hit_len(s) == u + 1);
             title_ends || table.mention_at(u).is_some_and(|x| x.entity == m.entity)
         })
     {
