@@ -139,10 +139,11 @@ pub(crate) fn inspector_ui(app: &mut StancemapApp, ui: &mut egui::Ui) -> Vec<Act
                 ui.label(RichText::new(format!("Said ({})", said.len())).strong());
                 for (_, q) in said {
                     let mark = if q.is_direct { "“" } else { "(reported) " };
-                    let cue = q.cue.as_deref().unwrap_or("");
+                    // A transcript's answer or a label's quote has no speech verb to show.
+                    let cue = q.cue.as_deref().map_or(String::new(), |c| format!(" — {c}"));
                     if ui
                         .link(format!(
-                            "{mark}{}{} — {cue}",
+                            "{mark}{}{}{cue}",
                             short(&text[q.span.range()], 160),
                             if q.is_direct { "”" } else { "" }
                         ))

@@ -72,6 +72,21 @@ fn clicking_a_node_shows_its_quote_in_the_inspector() {
 }
 
 #[test]
+fn a_transcript_answer_is_listed_under_its_speaker_without_a_speech_verb() {
+    let app = app_with(
+        "Briefing on the canal\n\nQuestion (AFP): Does Norway have concerns about the canal?\n\n\
+         Spokesperson Ingrid Vold: Norway respects the right of Sweden to build it.",
+    );
+    let vold = entity(&app, "Ingrid Vold");
+    let mut harness = harness(app);
+    harness.get_by_label("Ingrid Vold").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection, Selection::Node(vold));
+    // The answer closes its quote and names no verb after it.
+    assert!(harness.query_by_label("“Norway respects the right of Sweden to build it.”").is_some());
+}
+
+#[test]
 fn clicking_an_edge_on_the_canvas_shows_its_evidence() {
     let app = app_with(ARTICLE);
     let mut harness = harness(app);
