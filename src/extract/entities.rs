@@ -1114,10 +1114,10 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
             };
             // "Johan van der Merwe", "Ursula von der Leyen": lower-case particles inside a name.
             let particles = (end..end + 2).take_while(|&u| doc.is_any(u, SURNAME_PARTICLES)).count();
-            // "Can the Senate order …?": a function word opens no name.
-            let function_opener = end - start == 1 && doc.lex.is_function_word(doc.base(start));
-            // "Will the Government provide …?": a question's verb opens no name.
-            let question_opener = end - start == 1 && doc.is_any(start, QUESTION_OPENERS);
+            // "Can the Senate order …?", "Will the Government provide …?": a function word or a
+            // question's verb opens no name.
+            let opener =
+                end - start == 1 && (doc.lex.is_function_word(doc.base(start)) || doc.is_any(start, QUESTION_OPENERS));
             // "China Road and Bridge Corporation": common words inside an organization's name.
             let heads_an_org = |from: usize| {
                 (from..from + 4).take_while(|&u| same(u) && doc.is_cap(u)).any(|u| doc.org_head(u).is_some())
@@ -1145,8 +1145,7 @@ fn cap_runs(doc: &Doc<'_>) -> Vec<Range<usize>> {
                     || (doc.is_punct(end, "&") && !doc.is_common(end + 1))
                     || (doc.is_any(end, CONNECTORS) && !doc.is_cap(end)
                         && (!doc.is_common(end + 1) || heads_an_org(end + 1))
-                        && !function_opener
-                        && !question_opener
+                        && !opener
                         // "… Nurbek Sydykov and Uzbekistan's Minister …", "and Foreign Minister X":
                         // a new noun phrase, not the rest of a name.
                         && !(doc.is(end, "and") && (doc.is_possessive(end + 1) || doc.title_at(end + 1).is_some())))

@@ -61,7 +61,7 @@ fn transcript_answers(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         .enumerate()
         .filter_map(|(i, para)| {
             let (label, words) = transcript_label(&text[para.range()])?;
-            Some((i, label, Span::new(para.end - words.len(), para.end)))
+            Some((i, label, Span::new(para.start + words.start, para.start + words.end)))
         })
         .collect();
     let is_question = |label: &str| {
@@ -94,17 +94,21 @@ fn transcript_answers(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         .collect()
 }
 
-/// A transcript label that opens a paragraph, and the words after it: up to eight words from
-/// a capital letter to a colon ("Spokesperson Pham Thanh Loan", "Question (Tuoi Tre)"), with no
-/// sentence inside; not a time ("18:05") or a heading with nothing after it.
-fn transcript_label(p: &str) -> Option<(&str, &str)> {
-    let colon = p.get(..p.len().min(90))?.find(':').or_else(|| p[..p.len().min(90)].find('：'))?;
+/// A transcript label that opens a paragraph, and where the words after it lie in the
+/// paragraph: up to eight words from a capital letter to a colon ("Spokesperson Pham Thanh
+/// Loan", "Question (Tuoi Tre)"), with no sentence inside; not a time ("18:05") or a heading
+/// with nothing after it.
+fn transcript_label(p: &str) -> Option<(&str, std::ops::Range<usize>)> {
+    let head = (0..=p.len().min(90)).rev().find(|&i| p.is_char_boundary(i)).unwrap_or(0);
+    let colon = p[..head].find([':', '：'])?;
     let label = p[..colon].trim();
-    let words = p[colon..].trim_start_matches([':', '：']).trim();
+    let after = p[colon..].trim_start_matches([':', '：']);
+    let words = after.trim();
     let opens_capital = label.chars().next().is_some_and(char::is_uppercase);
     let no_sentence = !label.contains(['"', '“', '”', '«', '!', '?', ',', ';']) && !label.contains(". ");
+    let start = p.len() - after.len() + (after.len() - after.trim_start().len());
     (opens_capital && no_sentence && label.split_whitespace().count() <= 8 && words.split_whitespace().count() >= 4)
-        .then_some((label, words))
+        .then_some((label, start..start + words.len()))
 }
 
 fn find_in(text: &str, para: Span, paragraph_idx: usize, out: &mut Vec<RawQuote>) {
@@ -280,6 +284,9 @@ mod tests {
         assert_eq!(quotes(text), vec!["We do not comment on speculation today."]);
         // Without a labelled question, a colon opens no quotation.
         assert!(quotes("Update: the minister left the talks early on Monday.").is_empty());
+        // A paragraph whose 90th byte falls inside a character still has its label read.
+        let text = format!("Q: Why did the talks fail?\n\nLavrov: {}é and more words follow here.", "a".repeat(81));
+        assert_eq!(quotes(&text).len(), 1);
         // An answer with marks of its own keeps them.
         let text = "Q: What did he say?\n\nLavrov: He told me “we are ready to talk now” and left.";
         assert_eq!(quotes(text), vec!["we are ready to talk now"]);

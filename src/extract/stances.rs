@@ -1968,11 +1968,12 @@ fn push(
         return;
     }
     let cue_span = Span::new(doc.span(hit.c).start, doc.span(hit.cue_end - 1).end);
-    let category = doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default()).category.clone();
+    let cue = doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default());
+    let category = cue.category.clone();
     if !hit.is_negated {
         out.acts.push((cue_span, source, category.clone()));
     }
-    let mut weight = doc.lex.cue(doc.cue_at(hit.c).unwrap_or_default()).weight;
+    let mut weight = cue.weight;
     // "signed a defence protocol with Somalia": a bare "signed" is sure once it names a text.
     if category == "agree" && (hit.cue_end..hit.cue_end + 3).any(|u| doc.is_any(u, SIGNED_TEXTS)) {
         weight = weight.max(0.8);
@@ -1984,13 +1985,10 @@ fn push(
     let same = evidence.iter().position(|e| {
         e.span == ctx.span && e.polarity == hit.polarity && e.category == category && e.is_negated == hit.is_negated
     });
-    if let Some(i) = same {
-        if evidence[i].weight >= weight {
-            return;
-        }
-        evidence.remove(i);
+    if same.is_some_and(|i| evidence[i].weight >= weight) {
+        return;
     }
-    evidence.push(Evidence {
+    let piece = Evidence {
         span: ctx.span,
         quote: ctx.quote,
         cue: doc.text[cue_span.range()].to_owned(),
@@ -2002,7 +2000,11 @@ fn push(
         is_negated: hit.is_negated,
         is_hedged: hit.is_hedged,
         weight,
-    });
+    };
+    match same {
+        Some(i) => evidence[i] = piece,
+        None => evidence.push(piece),
+    }
 }
 
 fn aggregate(source: usize, target: usize, evidence: Vec<Evidence>) -> Relation {
